@@ -1,0 +1,39 @@
+using System;
+
+namespace PSDocker
+{
+    /// <summary>
+    /// The engine an object came from. Every PSDocker object carries one, so a cmdlet that receives the
+    /// object acts on the same engine.
+    /// </summary>
+    public sealed class Engine
+    {
+        /// <summary>Creates an engine record.</summary>
+        public Engine(Uri uri, string? context, string key)
+        {
+            Uri = uri;
+            Context = context;
+            Key = key;
+        }
+
+        /// <summary>The engine's address.</summary>
+        public Uri Uri { get; }
+
+        /// <summary>The docker context it was reached through, if any.</summary>
+        public string? Context { get; }
+
+        /// <summary>The connection identity (address and TLS material).</summary>
+        [System.Management.Automation.Hidden]
+        public string Key { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Context ?? Uri.ToString();
+    }
+
+    /// <summary>Base of every object read from an engine.</summary>
+    public abstract class EngineObject
+    {
+        /// <summary>The engine this object came from.</summary>
+        public Engine Engine { get; set; } = null!;
+    }
+}
