@@ -1,0 +1,55 @@
+using PSDocker.Tests.Infrastructure;
+using Xunit;
+
+namespace PSDocker.Tests.Engine;
+
+[Collection(EngineCollection.Name)]
+public sealed class GetContainerTests
+{
+    private readonly EngineFixture _f;
+
+    public GetContainerTests(EngineFixture fixture) => _f = fixture;
+
+    [Fact]
+    public void GetContainer_ListsRunningAndStopped_WithEngineAndTypedState()
+    {
+        var running = _f.UniqueName("run");
+        var created = _f.UniqueName("created");
+        _f.CreateContainer(running, new[] { "sleep", "300" });
+        _f.CreateContainer(created, new[] { "true" }, start: false);
+
+        var all = _f.Run("Get-Container -Label $TestLabelFilter").AssertNoErrors().Objects<Container>();
+        Assert.Contains(all, c => c.Name == running && c.State == ContainerState.Running);
+        Assert.Contains(all, c => c.Name == created && c.State == ContainerState.Created);
+        Assert.All(all, c => Assert.Equal("unix:///var/run/docker.sock", c.Engine.Uri.ToString()));
+
+        var onlyRunning = _f.Run("Get-Container -Label $TestLabelFilter -Status Running").AssertNoErrors().Objects<Container>();
+        Assert.Contains(onlyRunning, c => c.Name == running);
+        Assert.DoesNotContain(onlyRunning, c => c.Name == created);
+    }
+
+    [Fact]
+    public void GetContainer_UnknownName_WritesObjectNotFound_AndGoesOn()
+    {
+        var name = _f.UniqueName("known");
+        _f.CreateContainer(name, new[] { "true" }, start: false);
+
+        var result = _f.Run($"Get-Container -Name nosuch-{_f.RunId}, {name}");
+        Assert.Single(result.Objects<Container>(), c => c.Name == name);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ContainerNotFound,PSDocker.Commands.GetContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal($"nosuch-{_f.RunId}", error.TargetObject);
+    }
+
+    [Fact]
+    public void GetContainer_UnreachableEngine_IsOneTerminatingErrorNamingTheEndpoint()
+    {
+        // A statement-terminating error: exactly one record, from the catch block, naming the endpoint.
+        var result = _f.Run("try { Get-Container -DockerHost unix:///nonexistent/docker.sock; 'not reached' } catch { $_ }");
+        var error = Assert.IsType<System.Management.Automation.ErrorRecord>(Assert.Single(result.Output).BaseObject);
+        Assert.Equal("EngineUnreachable,PSDocker.Commands.GetContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Contains("unix:///nonexistent/docker.sock", error.Exception.Message);
+    }
+}
