@@ -43,7 +43,7 @@ namespace PSDocker.EngineAccess
         /// <summary>The endpoint for an explicit docker context name ("default" means the environment).</summary>
         public EngineEndpoint FromContext(string contextName) =>
             string.Equals(contextName, DockerConfigStore.DefaultContextName, StringComparison.OrdinalIgnoreCase)
-                ? FromEnvironmentHostOrDefault(contextName)
+                ? FromEnvironmentHostOrDefault()
                 : ConfigStore.ReadContextEndpoint(contextName);
 
         /// <summary>The endpoint for an explicit host address (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH).</summary>
@@ -61,7 +61,7 @@ namespace PSDocker.EngineAccess
             return context is null ? new EngineEndpoint(DefaultUri, null, null) : FromContext(context);
         }
 
-        private EngineEndpoint FromEnvironmentHostOrDefault(string contextName) =>
+        private EngineEndpoint FromEnvironmentHostOrDefault() =>
             NonEmpty(_getEnvironment("DOCKER_HOST")) is { } host
                 ? FromHost(host)
                 : new EngineEndpoint(DefaultUri, null, null);
@@ -96,6 +96,12 @@ namespace PSDocker.EngineAccess
             }
 
             var text = host.Trim();
+            if (text.StartsWith("npipe:////", StringComparison.OrdinalIgnoreCase))
+            {
+                // The docker CLI spells the local pipe npipe:////./pipe/name; Docker.DotNet wants npipe://./pipe/name.
+                text = "npipe://" + text.Substring("npipe:////".Length);
+            }
+
             if (!text.Contains("://"))
             {
                 text = "tcp://" + text;

@@ -42,10 +42,12 @@ namespace PSDocker.EngineAccess
         /// <summary>TLS settings, or null for a plain connection.</summary>
         public TlsSettings? Tls { get; }
 
-        /// <summary>Identity of the connection: address plus TLS material.</summary>
-        public string Key => Tls is null
-            ? Uri.ToString()
-            : Uri + "|tls=" + (Tls.CertificateDirectory ?? "") + "|verify=" + Tls.VerifyServer;
+        /// <summary>
+        /// Identity of the connection: context, address and TLS material. The context is part of it so
+        /// objects read through a context remember that context.
+        /// </summary>
+        public string Key => (ContextName is null ? string.Empty : ContextName + "|") + Uri
+            + (Tls is null ? string.Empty : "|tls=" + (Tls.CertificateDirectory ?? string.Empty) + "|verify=" + Tls.VerifyServer);
 
         /// <inheritdoc />
         public bool Equals(EngineEndpoint? other) => other is not null && Key == other.Key;

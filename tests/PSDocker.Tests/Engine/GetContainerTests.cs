@@ -21,7 +21,8 @@ public sealed class GetContainerTests
         var all = _f.Run("Get-Container -Label $TestLabelFilter").AssertNoErrors().Objects<Container>();
         Assert.Contains(all, c => c.Name == running && c.State == ContainerState.Running);
         Assert.Contains(all, c => c.Name == created && c.State == ContainerState.Created);
-        Assert.All(all, c => Assert.Equal("unix:///var/run/docker.sock", c.Engine.Uri.ToString()));
+        var expectedEngine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
+        Assert.All(all, c => Assert.Equal(expectedEngine, c.Engine.Uri.ToString().TrimEnd('/')));
 
         var onlyRunning = _f.Run("Get-Container -Label $TestLabelFilter -Status Running").AssertNoErrors().Objects<Container>();
         Assert.Contains(onlyRunning, c => c.Name == running);

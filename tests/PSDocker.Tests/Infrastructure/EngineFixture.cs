@@ -214,19 +214,10 @@ public sealed class EngineFixture : IDisposable
         return list.Where(a => a != "busybox" && !a.Contains('/')).Distinct();
     }
 
-    private static string FindModule()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "out", "PSDocker", "PSDocker.psd1");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("out/PSDocker/PSDocker.psd1 not found: build src/PSDocker first (./build.sh).");
-    }
+    private static string FindModule() =>
+        ModuleAssemblyLoader.ModuleDirectory() is { } dir
+            ? Path.Combine(dir, "PSDocker.psd1")
+            : throw new InvalidOperationException("out/PSDocker/PSDocker.psd1 not found: build src/PSDocker first (./build.sh).");
 }
 
 /// <summary>What a pipeline produced.</summary>
