@@ -15,9 +15,6 @@ namespace PSDocker.Commands
     [OutputType(typeof(string), typeof(Container))]
     public sealed class InvokeContainerCommand : ContainerCreationCmdlet
     {
-        /// <summary>The exit code docker run reports when the container could not be created or started.</summary>
-        private const int RunFailedExitCode = 125;
-
         private ContainerCommandOutput? _output;
 
         /// <summary>Start the container in the background and emit it instead of streaming its output (docker run -d).</summary>
@@ -50,7 +47,7 @@ namespace PSDocker.Commands
         {
             if (!EnsureImage(engine))
             {
-                Output.SetLastExitCode(RunFailedExitCode);
+                Output.ReportNotRun();
                 return;
             }
 
@@ -62,7 +59,7 @@ namespace PSDocker.Commands
             parameters.HostConfig!.AutoRemove = Detach && remove;
             if (CreateContainer(engine, parameters) is not { } id)
             {
-                Output.SetLastExitCode(RunFailedExitCode);
+                Output.ReportNotRun();
                 return;
             }
 
@@ -85,7 +82,7 @@ namespace PSDocker.Commands
             catch (DockerApiException e)
             {
                 WriteEngineError(e, "Container", ErrorTarget, engine);
-                Output.SetLastExitCode(RunFailedExitCode);
+                Output.ReportNotRun();
                 if (remove)
                 {
                     CleanUp(engine, id, kill: false, remove: true);
@@ -115,7 +112,7 @@ namespace PSDocker.Commands
                 catch (DockerApiException e)
                 {
                     WriteEngineError(e, "Container", ErrorTarget, engine);
-                    Output.SetLastExitCode(RunFailedExitCode);
+                    Output.ReportNotRun();
                     return;
                 }
 
@@ -134,7 +131,7 @@ namespace PSDocker.Commands
                     catch (DockerApiException e)
                     {
                         WriteEngineError(e, "Container", ErrorTarget, engine);
-                        Output.SetLastExitCode(RunFailedExitCode);
+                        Output.ReportNotRun();
                         return;
                     }
 

@@ -85,6 +85,7 @@ namespace PSDocker.Commands
                 }
                 catch (Exception e) when (e is DockerApiException || e is System.IO.IOException && !IsCancellation(e))
                 {
+                    Output.ReportNotRun();
                     WriteContainerError(e, target);
                 }
             }

@@ -96,6 +96,7 @@ public sealed class InvokeContainerExecTests
         Assert.Equal("ContainerNotFound,PSDocker.Commands.InvokeContainerExecCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
         Assert.Equal($"nosuch-{_f.RunId}", error.TargetObject);
+        Assert.Equal(125, LastExitCode());
     }
 
     [Fact]

@@ -51,6 +51,12 @@ namespace PSDocker.Commands
             }
         }
 
+        /// <summary>
+        /// Sets <c>$LASTEXITCODE</c> to 125 — docker run's code for "the command could not be run" — when
+        /// the container or exec could not be created or started (the error itself is written by the caller).
+        /// </summary>
+        public void ReportNotRun() => SetLastExitCode(125);
+
         /// <summary>Sets <c>$global:LASTEXITCODE</c>, as a native command does.</summary>
         public void SetLastExitCode(long code) =>
             _cmdlet.SessionState.PSVariable.Set("global:LASTEXITCODE", unchecked((int)code));
