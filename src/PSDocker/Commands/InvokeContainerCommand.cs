@@ -36,7 +36,7 @@ namespace PSDocker.Commands
         {
             foreach (var engine in TargetEngines)
             {
-                if (ShouldProcess(ExplicitEngines is null ? Describe() : Describe() + " on " + engine.Endpoint, Detach ? "Create and start" : "Run"))
+                if (ShouldProcess(Describe(engine), Detach ? "Create and start" : "Run"))
                 {
                     Run(engine);
                 }

@@ -1,7 +1,5 @@
 using System;
 using System.Collections;
-using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using Docker.DotNet;
@@ -105,10 +103,7 @@ namespace PSDocker.Commands
         private void Exec(ContainerTarget target)
         {
             var engine = target.Engine;
-            var environment = Environment?.Cast<DictionaryEntry>()
-                .Select(e => Convert.ToString(e.Key, CultureInfo.InvariantCulture) + "=" + Convert.ToString(e.Value, CultureInfo.InvariantCulture))
-                .ToList();
-            var parameters = ContainerExec.Parameters(Command, User, WorkingDirectory, environment, Privileged, Tty, attach: !Detach);
+            var parameters = ContainerExec.Parameters(Command, User, WorkingDirectory, EnvironmentVariables.ToList(Environment), Privileged, Tty, attach: !Detach);
             var execId = Await(ContainerExec.CreateAsync(engine, target.Reference, parameters, CancellationToken), engine);
             if (Detach)
             {

@@ -15,7 +15,7 @@ namespace PSDocker.Commands
         {
             foreach (var engine in TargetEngines)
             {
-                if (!ShouldProcess(ExplicitEngines is null ? Describe() : Describe() + " on " + engine.Endpoint, "Create"))
+                if (!ShouldProcess(Describe(engine), "Create"))
                 {
                     continue;
                 }

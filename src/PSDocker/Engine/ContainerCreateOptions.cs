@@ -121,11 +121,9 @@ namespace PSDocker.EngineAccess
                 parameters.Entrypoint = Entrypoint.ToList();
             }
 
-            if (Environment is { Count: > 0 })
+            if (EnvironmentVariables.ToList(Environment) is { } env)
             {
-                parameters.Env = Environment.Cast<DictionaryEntry>()
-                    .Select(e => Convert.ToString(e.Key, CultureInfo.InvariantCulture) + "=" + Convert.ToString(e.Value, CultureInfo.InvariantCulture))
-                    .ToList();
+                parameters.Env = env;
             }
 
             if (Label is { Count: > 0 })

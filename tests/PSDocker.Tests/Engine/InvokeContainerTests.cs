@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using System.Net;
-using System.Net.Sockets;
 using PSDocker.Tests.Infrastructure;
 using Xunit;
 
@@ -32,7 +30,7 @@ public sealed class InvokeContainerTests
     public async Task InvokeContainer_IssueExample_DetachedWeb_PublishesPortAndAnswersHttp()
     {
         var name = _f.UniqueName("web");
-        var port = FreeLoopbackPort();
+        var port = EngineChecks.FreeLoopbackPort();
         var result = _f.Run(
             $"Invoke-Container -Image $TestImage -Name {name} -Port '127.0.0.1:{port}:80' -Detach -Label $TestLabel " +
             "-Command sh,-c,'mkdir /www && echo served-by-psdocker > /www/index.html && exec httpd -f -p 80 -h /www'").AssertNoErrors();
@@ -207,14 +205,5 @@ public sealed class InvokeContainerTests
         var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
         Assert.Equal("bad", error.Exception.Message);
         Assert.Empty(_f.ContainersOfCase(caseId));
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

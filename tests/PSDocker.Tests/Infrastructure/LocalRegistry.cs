@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace PSDocker.Tests.Infrastructure;
 
@@ -23,7 +22,7 @@ public sealed class LocalRegistry : IDisposable
         }
 
         _root = Directory.CreateTempSubdirectory("psd-registry-");
-        Port = FreeLoopbackPort();
+        Port = EngineChecks.FreeLoopbackPort();
         var config = Path.Combine(_root.FullName, "config.yml");
         File.WriteAllText(config, $"""
             version: 0.1
@@ -99,14 +98,5 @@ public sealed class LocalRegistry : IDisposable
         }
 
         throw new InvalidOperationException("docker-registry did not answer on " + Address + " within 30 s.");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -96,6 +96,16 @@ public static class EngineChecks
     public static string CaseLabel(this EngineFixture f, string caseId) =>
         $"@{{ '{EngineFixture.LabelKey}' = '{f.RunId}'; 'psd.case' = '{caseId}' }}";
 
+    /// <summary>A loopback port nothing listens on right now.</summary>
+    public static int FreeLoopbackPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
     /// <summary>Waits until the container is no longer running.</summary>
     public static long WaitExit(this EngineFixture f, string nameOrId) =>
         f.Docker.Containers.WaitContainerAsync(nameOrId).GetAwaiter().GetResult().StatusCode;

@@ -156,8 +156,12 @@ namespace PSDocker.Commands
             Tty = Tty,
         };
 
-        /// <summary>How the container is named in -WhatIf/-Confirm and errors.</summary>
-        protected string Describe() => Name is null ? "container from image '" + Image + "'" : "container '" + Name + "' from image '" + Image + "'";
+        /// <summary>How the container is named in -WhatIf/-Confirm; the engine is named when it is not the default.</summary>
+        protected string Describe(EngineConnection engine)
+        {
+            var what = Name is null ? "container from image '" + Image + "'" : "container '" + Name + "' from image '" + Image + "'";
+            return ExplicitEngines is null ? what : what + " on " + engine.Endpoint;
+        }
 
         /// <summary>The target of error records: the name given, else the image.</summary>
         protected string ErrorTarget => Name ?? Image;
