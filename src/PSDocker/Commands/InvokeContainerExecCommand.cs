@@ -1,0 +1,142 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using System.Net;
+using Docker.DotNet;
+using PSDocker.EngineAccess;
+
+namespace PSDocker.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Runs a command in running containers (docker exec): streams its output and sets $LASTEXITCODE.</para>
+    /// <para type="description">Stdout lines are written to the pipeline as strings and stderr lines to the error stream as they arrive; a non-zero exit code is a ContainerExitCode error. Containers are handled one after the other.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "ContainerExec", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
+    [OutputType(typeof(string), typeof(ExecResult))]
+    public sealed class InvokeContainerExecCommand : ContainerCmdlet
+    {
+        private ContainerCommandOutput? _output;
+
+        /// <summary>The command to run, program first: <c>-Command cat,/etc/hostname</c>.</summary>
+        [Parameter(Mandatory = true, Position = 1)]
+        [ValidateNotNullOrEmpty]
+        public string[] Command { get; set; } = Array.Empty<string>();
+
+        /// <summary>The user to run as: name, uid, or <c>uid:gid</c>.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? User { get; set; }
+
+        /// <summary>The working directory of the command inside the container.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [Alias("WorkDir")]
+        public string? WorkingDirectory { get; set; }
+
+        /// <summary>Environment variables for the command: <c>@{ NAME = 'value' }</c>.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        [Alias("Env")]
+        public Hashtable? Environment { get; set; }
+
+        /// <summary>Give the command extended privileges.</summary>
+        [Parameter]
+        public SwitchParameter Privileged { get; set; }
+
+        /// <summary>Give the command a pseudo-terminal; its output is then one stream.</summary>
+        [Parameter]
+        public SwitchParameter Tty { get; set; }
+
+        /// <summary>Start the command in the background and return at once (docker exec -d).</summary>
+        [Parameter]
+        public SwitchParameter Detach { get; set; }
+
+        /// <summary>Also emit an ExecResult (container, command, exit code) after each command's output.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        private ContainerCommandOutput Output => _output ??= new ContainerCommandOutput(this);
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (Detach && PassThru)
+            {
+                ThrowArgumentError("-PassThru reports the exit code, which a command started with -Detach does not wait for; use one or the other.", "DetachWithPassThru", null);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            foreach (var target in ResolveTargets())
+            {
+                var description = ExplicitEngines is null && target.Engine == DefaultEngine ? target.DisplayName : target.DisplayName + " on " + target.Engine.Endpoint;
+                if (!ShouldProcess(description, "Run '" + string.Join(" ", Command) + "'"))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    Exec(target);
+                }
+                catch (Exception e) when (e is DockerApiException || e is System.IO.IOException && !IsCancellation(e))
+                {
+                    Output.ReportNotRun();
+                    WriteContainerError(e, target);
+                }
+            }
+        }
+
+        /// <summary>A stopped or paused container is ContainerNotRunning (ResourceBusy).</summary>
+        protected override ErrorRecord MapError(Exception exception, string noun, object? target)
+        {
+            if (exception is DockerApiException { StatusCode: HttpStatusCode.Conflict } api)
+            {
+                return new ErrorRecord(new EngineOperationException(EngineErrors.EngineMessage(api), api), "ContainerNotRunning", ErrorCategory.ResourceBusy, target);
+            }
+
+            return base.MapError(exception, noun, target);
+        }
+
+        private void Exec(ContainerTarget target)
+        {
+            var engine = target.Engine;
+            var parameters = ContainerExec.Parameters(Command, User, WorkingDirectory, EnvironmentVariables.ToList(Environment), Privileged, Tty, attach: !Detach);
+            var execId = Await(ContainerExec.CreateAsync(engine, target.Reference, parameters, CancellationToken), engine);
+            if (Detach)
+            {
+                Await(ContainerExec.StartDetachedAsync(engine, execId, Tty, CancellationToken), engine);
+                return;
+            }
+
+            using (var stream = Await(ContainerExec.StartAttachedAsync(engine, execId, Tty, CancellationToken), engine))
+            {
+                try
+                {
+                    Output.Write(stream, target.DisplayName, CancellationToken);
+                }
+                catch (Exception e) when (IsCancellation(e))
+                {
+                    throw new PipelineStoppedException();
+                }
+            }
+
+            var (code, containerId) = Await(ContainerExec.ExitAsync(engine, execId, CancellationToken), engine);
+            var result = new ExecResult
+            {
+                Engine = engine.Engine,
+                ContainerId = containerId,
+                ContainerName = target.DisplayName,
+                Command = Command,
+                ExitCode = code,
+            };
+            Output.ReportExit(result);
+            if (PassThru)
+            {
+                WriteObject(result);
+            }
+        }
+    }
+}

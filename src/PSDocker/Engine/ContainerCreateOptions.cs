@@ -1,0 +1,202 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Docker.DotNet.Models;
+
+namespace PSDocker.EngineAccess
+{
+    /// <summary>
+    /// Everything <c>docker create</c>/<c>docker run</c> takes, in PowerShell shapes, and the one pure
+    /// conversion to the engine's <see cref="CreateContainerParameters"/> (validating the docker-style
+    /// strings on the way). New-Container and Invoke-Container fill it from their shared parameters.
+    /// </summary>
+    public sealed class ContainerCreateOptions
+    {
+        /// <summary>The image to create the container from.</summary>
+        public string Image { get; set; } = string.Empty;
+
+        /// <summary>The container name (null: the engine picks one).</summary>
+        public string? Name { get; set; }
+
+        /// <summary>The command (replaces the image's CMD).</summary>
+        public IList<string>? Command { get; set; }
+
+        /// <summary>The entrypoint (replaces the image's ENTRYPOINT; one empty string clears it).</summary>
+        public IList<string>? Entrypoint { get; set; }
+
+        /// <summary>Environment variables; a null value sets the variable to "".</summary>
+        public IDictionary? Environment { get; set; }
+
+        /// <summary><c>-p</c> values.</summary>
+        public IList<string>? Port { get; set; }
+
+        /// <summary>Publish every exposed port on a random host port (<c>-P</c>).</summary>
+        public bool PublishAll { get; set; }
+
+        /// <summary><c>-v</c> values.</summary>
+        public IList<string>? Volume { get; set; }
+
+        /// <summary>The network to connect to (<c>--network</c>).</summary>
+        public string? Network { get; set; }
+
+        /// <summary>DNS servers (<c>--dns</c>).</summary>
+        public IList<string>? Dns { get; set; }
+
+        /// <summary>The container's hostname.</summary>
+        public string? Hostname { get; set; }
+
+        /// <summary>The working directory inside the container.</summary>
+        public string? WorkingDirectory { get; set; }
+
+        /// <summary>The user (<c>name</c>, <c>uid</c>, <c>uid:gid</c>).</summary>
+        public string? User { get; set; }
+
+        /// <summary>Labels to set.</summary>
+        public IDictionary? Label { get; set; }
+
+        /// <summary>The restart policy (<c>--restart</c>).</summary>
+        public string? RestartPolicy { get; set; }
+
+        /// <summary>Memory limit in bytes (0: none).</summary>
+        public long? Memory { get; set; }
+
+        /// <summary>CPUs (<c>--cpus</c>, 1.5 = one and a half CPUs).</summary>
+        public double? Cpus { get; set; }
+
+        /// <summary>The engine removes the container when it exits (<c>--rm</c>).</summary>
+        public bool AutoRemove { get; set; }
+
+        /// <summary>Keep stdin open (<c>-i</c>).</summary>
+        public bool Interactive { get; set; }
+
+        /// <summary>Allocate a pseudo-TTY (<c>-t</c>).</summary>
+        public bool Tty { get; set; }
+
+        /// <summary>
+        /// Validates every docker-style string (ports, volumes, restart policy) without building; call it
+        /// before doing anything else so a bad value fails before an image is pulled or a container created.
+        /// </summary>
+        /// <exception cref="InvalidSpecException">A value cannot be parsed.</exception>
+        public void Validate() => ToParameters(path => path);
+
+        /// <summary>
+        /// Builds the engine's create parameters. <paramref name="resolveHostPath"/> turns a relative bind
+        /// source (<c>./data</c>, <c>~/data</c>) into an absolute host path.
+        /// </summary>
+        /// <exception cref="InvalidSpecException">A value cannot be parsed.</exception>
+        public CreateContainerParameters ToParameters(Func<string, string> resolveHostPath)
+        {
+            var host = new HostConfig
+            {
+                PublishAllPorts = PublishAll,
+                AutoRemove = AutoRemove,
+                Memory = Memory ?? 0,
+                NanoCPUs = Cpus.HasValue ? (long)Math.Round(Cpus.Value * 1e9) : 0,
+            };
+            var parameters = new CreateContainerParameters
+            {
+                Image = Image,
+                Name = string.IsNullOrEmpty(Name) ? null : Name,
+                Hostname = Hostname ?? string.Empty,
+                WorkingDir = WorkingDirectory ?? string.Empty,
+                User = User ?? string.Empty,
+                Tty = Tty,
+                OpenStdin = Interactive,
+                StdinOnce = Interactive,
+                AttachStdin = Interactive,
+                AttachStdout = true,
+                AttachStderr = true,
+                HostConfig = host,
+            };
+
+            if (Command is { Count: > 0 })
+            {
+                parameters.Cmd = Command.ToList();
+            }
+
+            if (Entrypoint is { Count: > 0 })
+            {
+                parameters.Entrypoint = Entrypoint.ToList();
+            }
+
+            if (EnvironmentVariables.ToList(Environment) is { } env)
+            {
+                parameters.Env = env;
+            }
+
+            if (Label is { Count: > 0 })
+            {
+                parameters.Labels = Label.Cast<DictionaryEntry>().ToDictionary(
+                    e => Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? string.Empty,
+                    e => Convert.ToString(e.Value, CultureInfo.InvariantCulture) ?? string.Empty,
+                    StringComparer.Ordinal);
+            }
+
+            AddPorts(parameters, host);
+            AddVolumes(parameters, host, resolveHostPath);
+
+            if (!string.IsNullOrEmpty(Network))
+            {
+                host.NetworkMode = Network!;
+            }
+
+            if (Dns is { Count: > 0 })
+            {
+                host.DNS = Dns.ToList();
+            }
+
+            if (!string.IsNullOrEmpty(RestartPolicy))
+            {
+                host.RestartPolicy = RestartPolicyParser.Parse(RestartPolicy!);
+            }
+
+            return parameters;
+        }
+
+        private void AddPorts(CreateContainerParameters parameters, HostConfig host)
+        {
+            if (Port is not { Count: > 0 })
+            {
+                return;
+            }
+
+            var exposed = new Dictionary<string, EmptyStruct>(StringComparer.Ordinal);
+            var bindings = new Dictionary<string, IList<PortBinding>>(StringComparer.Ordinal);
+            foreach (var spec in Port.SelectMany(PortSpecParser.Parse))
+            {
+                exposed[spec.Key] = default;
+                if (!bindings.TryGetValue(spec.Key, out var list))
+                {
+                    bindings[spec.Key] = list = new List<PortBinding>();
+                }
+
+                list.Add(new PortBinding { HostIP = spec.HostIp, HostPort = spec.HostPort });
+            }
+
+            parameters.ExposedPorts = exposed;
+            host.PortBindings = bindings;
+        }
+
+        private void AddVolumes(CreateContainerParameters parameters, HostConfig host, Func<string, string> resolveHostPath)
+        {
+            if (Volume is not { Count: > 0 })
+            {
+                return;
+            }
+
+            foreach (var spec in Volume.Select(VolumeSpecParser.Parse))
+            {
+                if (spec.Kind == VolumeSpecKind.Anonymous)
+                {
+                    (parameters.Volumes ??= new Dictionary<string, EmptyStruct>(StringComparer.Ordinal))[spec.Destination] = default;
+                    continue;
+                }
+
+                var source = spec.IsRelativeBind ? resolveHostPath(spec.Source!) : spec.Source!;
+                (host.Binds ??= new List<string>()).Add(spec.ToBind(source));
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System;
+
+namespace PSDocker.EngineAccess
+{
+    /// <summary>
+    /// An image reference split the way the engine's pull endpoint wants it: the repository
+    /// (<c>fromImage</c>, with any registry host and port) and the tag or digest (<c>tag</c>).
+    /// <c>busybox</c> is <c>busybox:latest</c>; <c>127.0.0.1:5000/app</c> is
+    /// <c>127.0.0.1:5000/app:latest</c>; <c>app@sha256:…</c> is pulled by digest.
+    /// </summary>
+    public sealed class ImageReference
+    {
+        private ImageReference(string repository, string? tag, string? digest)
+        {
+            Repository = repository;
+            Tag = tag;
+            Digest = digest;
+        }
+
+        /// <summary>The repository with its registry, if any (<c>127.0.0.1:5000/team/app</c>).</summary>
+        public string Repository { get; }
+
+        /// <summary>The tag (<c>latest</c> when neither tag nor digest is given), or null for a digest reference.</summary>
+        public string? Tag { get; }
+
+        /// <summary>The digest (<c>sha256:…</c>), or null.</summary>
+        public string? Digest { get; }
+
+        /// <summary>What the pull endpoint's <c>tag</c> parameter takes: the digest or the tag.</summary>
+        public string TagOrDigest => Digest ?? Tag!;
+
+        /// <summary>Splits a reference.</summary>
+        /// <exception cref="InvalidSpecException">The reference is empty or has an empty part.</exception>
+        public static ImageReference Parse(string reference)
+        {
+            var text = (reference ?? string.Empty).Trim();
+            string? digest = null;
+            var at = text.IndexOf('@');
+            if (at >= 0)
+            {
+                digest = text.Substring(at + 1);
+                text = text.Substring(0, at);
+                if (digest.IndexOf(':') <= 0)
+                {
+                    throw Invalid(reference!, "the digest is not algorithm:hex");
+                }
+            }
+
+            string? tag = null;
+            var colon = text.LastIndexOf(':');
+            if (colon > text.LastIndexOf('/'))
+            {
+                tag = text.Substring(colon + 1);
+                text = text.Substring(0, colon);
+                if (tag.Length == 0)
+                {
+                    throw Invalid(reference!, "the tag is empty");
+                }
+            }
+
+            if (text.Length == 0 || text.EndsWith("/", StringComparison.Ordinal))
+            {
+                throw Invalid(reference ?? string.Empty, "the repository name is empty");
+            }
+
+            return new ImageReference(text, digest is null ? tag ?? "latest" : tag, digest);
+        }
+
+        /// <inheritdoc />
+        public override string ToString() => Repository + (Tag is null ? string.Empty : ":" + Tag) + (Digest is null ? string.Empty : "@" + Digest);
+
+        private static InvalidSpecException Invalid(string reference, string reason) =>
+            new InvalidSpecException("Image", reference, $"'{reference}' is not a valid image reference: {reason}. Use name[:tag] or name@sha256:digest, e.g. 'busybox:1.36'.");
+    }
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using Docker.DotNet.Models;
+using PSDocker.Commands;
+
+namespace PSDocker.Tests.Unit;
+
+public sealed class PullProgressTests
+{
+    [Fact]
+    public void Layers_AreChildActivities_WithBytesAndPercent_CompletedWhenDone()
+    {
+        var view = new PullProgress("app:1");
+        var records = new List<ProgressRecord>();
+        records.AddRange(view.Update(new JSONMessage { Status = "Pulling from library/app", ID = "1" }));
+        records.AddRange(view.Update(new JSONMessage { Status = "Downloading", ID = "abc123", Progress = new JSONProgress { Current = 500_000, Total = 2_000_000 } }));
+        records.AddRange(view.Update(new JSONMessage { Status = "Already exists", ID = "def456" }));
+        records.AddRange(view.Update(new JSONMessage { Status = "Pull complete", ID = "abc123" }));
+        records.AddRange(view.Complete());
+
+        var parent = records.First();
+        Assert.Equal("Pulling image app:1", parent.Activity);
+        Assert.Equal("Pulling from library/app", parent.StatusDescription);
+
+        var downloading = records.Single(r => r.Activity == "Layer abc123" && r.RecordType == ProgressRecordType.Processing);
+        Assert.Equal(1, downloading.ParentActivityId);
+        Assert.Equal(25, downloading.PercentComplete);
+        Assert.Equal("Downloading 500kB/2MB", downloading.StatusDescription);
+
+        Assert.Contains(records, r => r.Activity == "Layer abc123" && r.RecordType == ProgressRecordType.Completed);
+        Assert.Contains(records, r => r.Activity == "Layer def456" && r.RecordType == ProgressRecordType.Completed);
+        Assert.NotEqual(downloading.ActivityId, records.First(r => r.Activity == "Layer def456").ActivityId);
+        Assert.Contains(records, r => r.ActivityId == 1 && r.StatusDescription.Contains("(2 of 2 layers done)"));
+
+        var last = records.Last();
+        Assert.Equal(1, last.ActivityId);
+        Assert.Equal(ProgressRecordType.Completed, last.RecordType);
+    }
+}
