@@ -214,10 +214,32 @@ public sealed class EngineFixture : IDisposable
         return list.Where(a => a != "busybox" && !a.Contains('/')).Distinct();
     }
 
-    private static string FindModule() =>
-        ModuleAssemblyLoader.ModuleDirectory() is { } dir
-            ? Path.Combine(dir, "PSDocker.psd1")
-            : throw new InvalidOperationException("out/PSDocker/PSDocker.psd1 not found: build src/PSDocker first (./build.sh).");
+    /// <summary>
+    /// The built module's manifest. The runspace imports it; its PSDocker.dll must be the very build the
+    /// tests reference (PowerShell reuses the already loaded assembly), so a stale folder fails fast.
+    /// </summary>
+    private static string FindModule()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var manifest = Path.Combine(dir.FullName, "out", "PSDocker", "PSDocker.psd1");
+            if (!File.Exists(manifest))
+            {
+                continue;
+            }
+
+            var moduleDll = Path.Combine(dir.FullName, "out", "PSDocker", "PSDocker.dll");
+            var testedDll = typeof(Container).Assembly.Location;
+            if (!File.ReadAllBytes(moduleDll).AsSpan().SequenceEqual(File.ReadAllBytes(testedDll)))
+            {
+                throw new InvalidOperationException($"{moduleDll} is not the build the tests reference ({testedDll}): build once more (dotnet build -c Release).");
+            }
+
+            return manifest;
+        }
+
+        throw new InvalidOperationException("out/PSDocker/PSDocker.psd1 not found: build src/PSDocker first (./build.sh).");
+    }
 }
 
 /// <summary>What a pipeline produced.</summary>

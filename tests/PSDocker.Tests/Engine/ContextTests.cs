@@ -4,24 +4,6 @@ using PSDocker.Tests.Infrastructure;
 namespace PSDocker.Tests.Engine;
 
 [Collection(EngineCollection.Name)]
-public sealed class EngineLayerTests
-{
-    private readonly EngineFixture _f;
-
-    public EngineLayerTests(EngineFixture fixture) => _f = fixture;
-
-    private static string EngineHost =>
-        Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
-
-    [Fact]
-    public void Module_IsLoadedFromTheBuiltModuleFolder()
-    {
-        var location = _f.Run("[PSDocker.Container].Assembly.Location").AssertNoErrors().Output.Single().BaseObject as string;
-        Assert.Equal(Path.GetDirectoryName(_f.ModulePath), Path.GetDirectoryName(location));
-    }
-}
-
-[Collection(EngineCollection.Name)]
 public sealed class ContextTests : IDisposable
 {
     private readonly EngineFixture _f;
