@@ -14,7 +14,13 @@ namespace PSDocker.Commands
     /// </summary>
     public sealed class PipelineFeed<T> : IDisposable
     {
-        private readonly BlockingCollection<Event> _events = new BlockingCollection<Event>();
+        /// <summary>
+        /// How many items may wait for the pipeline thread. Bounded, so a fast stream (a million log
+        /// lines) feeding a slow pipeline waits instead of filling memory.
+        /// </summary>
+        private const int Capacity = 8192;
+
+        private readonly BlockingCollection<Event> _events = new BlockingCollection<Event>(Capacity);
         private readonly CancellationTokenSource _cancellation;
         private int _running;
 
@@ -103,11 +109,12 @@ namespace PSDocker.Commands
         {
             try
             {
-                _events.Add(e);
+                // A reader's end must always arrive, so only items give way to Ctrl+C.
+                _events.Add(e, e.Ended ? CancellationToken.None : _cancellation.Token);
             }
-            catch (InvalidOperationException)
+            catch (Exception ex) when (ex is InvalidOperationException || ex is OperationCanceledException || ex is ObjectDisposedException)
             {
-                // The feed was disposed (the command ended): nobody reads any more.
+                // The feed was disposed or cancelled (the command ended): nobody reads any more.
             }
         }
 
