@@ -15,7 +15,7 @@ internal static class ModuleLocator
         if (!string.IsNullOrEmpty(requested))
         {
             var path = Path.GetFullPath(requested);
-            var manifest = Directory.Exists(path) ? Path.Combine(path, ManifestName) : path;
+            var manifest = path.EndsWith(".psd1", StringComparison.OrdinalIgnoreCase) ? path : Path.Combine(path, ManifestName);
             return File.Exists(manifest)
                 ? manifest
                 : throw new FileNotFoundException($"-Module {requested}: no module manifest at {manifest}.", manifest);
