@@ -17,6 +17,8 @@ public sealed class ConsoleHostTests
 
     private string LabelFilter => $"{EngineFixture.LabelKey}={_f.RunId}";
 
+    private bool IsRunning(string name) => _f.Inspect(name)?.State?.Running == true;
+
     [Fact]
     public void Command_GetContainer_RendersTheDockerStyleTable_ThroughOutDefault()
     {
@@ -114,7 +116,7 @@ public sealed class ConsoleHostTests
         Assert.Contains("Are you sure you want to perform this action?", host.Stdout);
         Assert.Contains($"Performing the operation \"Stop\" on target \"{name}\".", host.Stdout);
         Assert.Contains("[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [S] Suspend  [?] Help (default is \"Y\"): ", host.Stdout);
-        Assert.True(_f.Inspect(name)!.State.Running);
+        Assert.True(IsRunning(name));
     }
 
     [Fact]
@@ -123,11 +125,11 @@ public sealed class ConsoleHostTests
         var name = _f.UniqueName("confirm-yes");
         _f.CreateContainer(name, new[] { "sleep", "300" });
 
-        using var host = HostProcess.Run(new[] { "-Command", $"Stop-Container {name} -Timeout 0 -Confirm" }, stdin: "maybe\ny\n");
+        using var host = HostProcess.Run(new[] { "-Command", $"Stop-Container {name} -Timeout 1 -Confirm" }, stdin: "maybe\ny\n");
 
         Assert.True(host.ExitCode == 0, host.ToString());
         Assert.Equal(2, host.Stdout.Split("[?] Help").Length - 1);
-        Assert.False(_f.Inspect(name)!.State.Running);
+        Assert.False(IsRunning(name));
     }
 
     [Fact]
@@ -140,7 +142,7 @@ public sealed class ConsoleHostTests
 
         Assert.True(host.ExitCode == 1, host.ToString());
         Assert.Contains("Standard input ended", host.Stderr);
-        Assert.True(_f.Inspect(name)!.State.Running);
+        Assert.True(IsRunning(name));
     }
 
     [Fact]
@@ -153,7 +155,7 @@ public sealed class ConsoleHostTests
 
         Assert.True(host.ExitCode == 1, host.ToString());
         Assert.Contains("-NonInteractive", host.Stderr);
-        Assert.True(_f.Inspect(name)!.State.Running);
+        Assert.True(IsRunning(name));
     }
 
     [Fact]
@@ -162,12 +164,12 @@ public sealed class ConsoleHostTests
         var name = _f.UniqueName("mandatory");
         _f.CreateContainer(name, new[] { "sleep", "300" });
 
-        using var host = HostProcess.Run(new[] { "-Command", "Stop-Container -Timeout 0" }, stdin: name + "\n\n");
+        using var host = HostProcess.Run(new[] { "-Command", "Stop-Container -Timeout 1" }, stdin: name + "\n\n");
 
         Assert.True(host.ExitCode == 0, host.ToString());
         Assert.Contains("Supply values for the following parameters:", host.Stdout);
         Assert.Contains("Name[0]: ", host.Stdout);
-        Assert.False(_f.Inspect(name)!.State.Running);
+        Assert.False(IsRunning(name));
     }
 
     [Fact]
