@@ -24,8 +24,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 command -v dotnet >/dev/null || psd_die "the .NET SDK (dotnet) is needed: https://dot.net (10.0)."
 
 psd_say "building out/PSDocker and out/PSDocker.Host (Release)"
-dotnet build src/PSDocker/PSDocker.csproj -c Release -nologo -v quiet
-dotnet build tools/PSDocker.Host/PSDocker.Host.csproj -c Release -nologo -v quiet
+mkdir -p out
+for project in src/PSDocker/PSDocker.csproj tools/PSDocker.Host/PSDocker.Host.csproj; do
+  dotnet build "$project" -c Release -nologo >out/build.log 2>&1 || { cat out/build.log >&2; psd_die "dotnet build $project failed."; }
+done
 [ "$demo" = 1 ] || exit 0
 
 # An engine: the one at $DOCKER_HOST, else the default socket; as root, install and start one.

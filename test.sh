@@ -38,7 +38,8 @@ psd_say "Docker $(docker version --format '{{.Server.Version}}') at $(psd_engine
 psd_base_image psdocker/busybox:latest
 
 psd_say "building (Release)"
-dotnet build tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release -nologo -v quiet -clp:NoSummary
+dotnet build tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release -nologo >"$results/build.log" 2>&1 \
+  || { cat "$results/build.log" >&2; psd_die "dotnet build failed."; }
 
 # The C# tests: unit tests, real-runspace engine tests, console host tests.
 psd_say "C# tests (dotnet test)"
