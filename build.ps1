@@ -47,18 +47,20 @@ $ErrorActionPreference = 'Stop'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
-function Invoke-Dotnet([string[]] $Arguments) {
-    & dotnet @Arguments
+# Quiet on success; the whole log when it fails.
+function Invoke-DotnetBuild([string] $Project) {
+    $log = & dotnet build (Join-Path $PSScriptRoot $Project) -c $Configuration -nologo 2>&1
     if ($LASTEXITCODE -ne 0) {
-        throw "dotnet $($Arguments[0..1] -join ' ') failed (exit $LASTEXITCODE)."
+        $log | Out-Host
+        throw "dotnet build $Project failed (exit $LASTEXITCODE)."
     }
 }
 
 if (-not $NoBuild) {
     foreach ($project in 'src/PSDocker/PSDocker.csproj', 'tools/PSDocker.Host/PSDocker.Host.csproj') {
-        Invoke-Dotnet @('build', (Join-Path $PSScriptRoot $project), '-c', $Configuration, '-nologo', '-v', 'quiet', '-clp:NoSummary')
+        Invoke-DotnetBuild $project
     }
-    Write-Verbose "Built $(Join-Path $PSScriptRoot 'out/PSDocker')" -Verbose
+    Write-Host "Built $(Join-Path $PSScriptRoot 'out/PSDocker') and out/PSDocker.Host ($Configuration)"
 }
 
 if (-not $Test) {

@@ -89,7 +89,7 @@ try {
 
     Step {
         Invoke-Container -Image $Image -Name $web -Detach -Port "127.0.0.1:${Port}:80" -Label $label -Command '/bin/sh', '-c',
-            'mkdir -p /www && echo "hello from $(hostname)" > /www/index.html && exec httpd -f -v -p 80 -h /www'
+            'trap "exit 0" TERM; mkdir -p /www; echo "hello from $(hostname)" > /www/index.html; httpd -f -v -p 80 -h /www & wait'
     }
     if (Get-Command Invoke-Container -ErrorAction SilentlyContinue) {
         $Host.UI.WriteLine("   GET http://127.0.0.1:$Port/ -> $((Get-WebPage "http://127.0.0.1:$Port/").Trim())")

@@ -49,8 +49,9 @@ psd_wait_for_engine() {
 psd_start_system_engine() {
   local log=$1
   psd_say "no Docker engine answers: starting dockerd (log: $log)"
-  setsid nohup dockerd >"$log" 2>&1 </dev/null &
+  nohup dockerd >"$log" 2>&1 </dev/null &
   local pid=$!
+  disown "$pid"
   if ! psd_wait_for_engine 60 "$pid"; then
     tail -n 20 "$log" >&2 || true
     psd_die "dockerd did not come up within 60 s (log: $log)."

@@ -104,6 +104,18 @@ internal sealed class ConsoleOutput
         }
     }
 
+    /// <summary>Ends the current line if something was left on it (a prompt cut short by Ctrl+C).</summary>
+    public void EnsureLineStart()
+    {
+        lock (_gate)
+        {
+            if (!_atLineStart)
+            {
+                Write(OutputStream.Out, "\n");
+            }
+        }
+    }
+
     /// <summary>Writes text and a new line.</summary>
     public void WriteLine(OutputStream stream, string text, string? style = null) => Write(stream, text + "\n", style);
 

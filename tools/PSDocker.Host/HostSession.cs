@@ -206,6 +206,7 @@ internal sealed class HostSession : IDisposable
     private string? ReadInput(bool nested)
     {
         var text = string.Empty;
+        _output.EnsureLineStart();
         while (true)
         {
             _output.Write(OutputStream.Out, text.Length == 0 ? PromptText(nested) : ">> ");
