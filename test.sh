@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Runs every test of PSDocker against a real Docker engine and ends with one line:
+#   N passed, N failed[, N skipped]
+#
+# - installs what is missing (docker.io, busybox-static, docker-registry, iproute2; apt-get, as root)
+# - uses the engine at $DOCKER_HOST (else /var/run/docker.sock) when it answers; otherwise starts a
+#   private dockerd for this run (temporary data/state/socket, its own bridge) and stops it at the end
+# - builds (Release), runs the C# tests (dotnet test), then the Pester suites (pwsh; installed from
+#   ../shared/pwsh when it is not on PATH)
+# Exits non-zero when a test failed, when the engine could not be had, or when no engine test ran:
+# the engine tests never skip quietly.
+set -euo pipefail
+cd "$(dirname "$0")"
+repo=$PWD
+# shellcheck source=tools/engine.sh
+. tools/engine.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+command -v dotnet >/dev/null || psd_die "the .NET SDK (dotnet) is needed: https://dot.net (10.0)."
+
+results="$repo/out/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+
+trap 'psd_stop_private_engine' EXIT
+trap 'exit 130' INT TERM
+
+psd_require_packages docker.io busybox-static docker-registry
+if psd_engine_reachable; then
+  psd_say "engine: $(psd_engine_name)"
+else
+  psd_say "no engine answers at $(psd_engine_name)"
+  [ "$(id -u)" = 0 ] || psd_die "start a Docker engine (or point DOCKER_HOST at one): a private one needs root."
+  psd_require_packages iproute2
+  psd_start_private_engine
+fi
+psd_say "Docker $(docker version --format '{{.Server.Version}}') at $(psd_engine_name)"
+psd_base_image psdocker/busybox:latest
+
+psd_say "building (Release)"
+dotnet build tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release -nologo >"$results/build.log" 2>&1 \
+  || { cat "$results/build.log" >&2; psd_die "dotnet build failed."; }
+
+# The C# tests: unit tests, real-runspace engine tests, console host tests.
+psd_say "C# tests (dotnet test)"
+csharp_rc=0
+dotnet test tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release --no-build -nologo \
+  --logger 'trx;LogFileName=csharp.trx' --results-directory "$results" || csharp_rc=$?
+
+trx="$results/csharp.trx"
+counter() { grep -o "<Counters [^>]*" "$trx" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+problems=()
+if [ -f "$trx" ]; then
+  cs_total=$(counter total); cs_executed=$(counter executed); cs_passed=$(counter passed)
+  cs_failed=$(( $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted) ))
+  cs_skipped=$(( cs_total - cs_executed ))
+  # Engine tests live in the Engine and Host namespaces; each must have run, none skipped.
+  engine_ran=$(grep -o '<UnitTestResult [^>]*' "$trx" | grep -E 'testName="PSDocker\.Tests\.(Engine|Host)\.' | grep -cE 'outcome="(Passed|Failed)"' || true)
+  engine_skipped=$(grep -o '<UnitTestResult [^>]*' "$trx" | grep -E 'testName="PSDocker\.Tests\.(Engine|Host)\.' | grep -cvE 'outcome="(Passed|Failed)"' || true)
+  [ "$engine_ran" -gt 0 ] || problems+=("no engine test ran")
+  [ "$engine_skipped" -eq 0 ] || problems+=("$engine_skipped engine tests did not run")
+  if [ "$csharp_rc" -ne 0 ] && [ "$cs_failed" -eq 0 ]; then
+    cs_failed=1
+    problems+=("dotnet test exited $csharp_rc")
+  fi
+else
+  cs_total=0 cs_passed=0 cs_skipped=0 cs_failed=1 engine_ran=0
+  problems+=("dotnet test wrote no results (exit $csharp_rc)")
+fi
+psd_say "C# tests: $cs_passed passed, $cs_failed failed, $cs_skipped skipped ($engine_ran against the engine)"
+
+# The Pester suites, in pwsh: on PATH, else installed from ../shared/pwsh.
+pe_passed=0 pe_failed=0 pe_skipped=0
+if ! command -v pwsh >/dev/null && [ -f ../shared/pwsh/install.sh ]; then
+  psd_say "installing pwsh (../shared/pwsh/install.sh)"
+  bash ../shared/pwsh/install.sh
+  hash -r
+  command -v pwsh >/dev/null || export PATH="$HOME/.local/bin:/usr/local/bin:$PATH"
+fi
+if command -v pwsh >/dev/null; then
+  psd_say "Pester suites (pwsh $(pwsh -NoProfile -NonInteractive -c '$PSVersionTable.PSVersion.ToString()'))"
+  pester_rc=0
+  # pwsh colours Pester's output even when it goes to a file or a pipe: plain text there.
+  [ -t 1 ] || export NO_COLOR=1
+  pwsh -NoProfile -NonInteractive -File build.ps1 -Test -NoBuild -Suite Pester -ResultDirectory "$results" || pester_rc=$?
+  xml="$results/pester.xml"
+  if [ -f "$xml" ]; then
+    attr() { grep -o '<test-results [^>]*' "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+    pe_total=$(attr total)
+    pe_failed=$(( $(attr failures) + $(attr errors) + $(attr invalid) ))
+    pe_skipped=$(( $(attr skipped) + $(attr ignored) + $(attr not-run) + $(attr inconclusive) ))
+    pe_passed=$(( pe_total - pe_failed - pe_skipped ))
+    [ "$pe_total" -gt 0 ] || problems+=("no Pester test ran")
+  fi
+  if [ "$pester_rc" -ne 0 ] && [ "$pe_failed" -eq 0 ]; then
+    pe_failed=1
+    problems+=("the Pester run failed (exit $pester_rc)")
+  fi
+  psd_say "Pester: $pe_passed passed, $pe_failed failed, $pe_skipped skipped"
+else
+  echo "pwsh not found: the Pester suites did not run" >&2
+fi
+
+psd_stop_private_engine
+passed=$(( cs_passed + pe_passed ))
+failed=$(( cs_failed + pe_failed ))
+skipped=$(( cs_skipped + pe_skipped ))
+for p in "${problems[@]+"${problems[@]}"}"; do echo "ERROR: $p" >&2; done
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ ${#problems[@]} -eq 0 ]

@@ -1,0 +1,51 @@
+using System.Management.Automation;
+using System.Reflection;
+
+namespace PSDocker.Host;
+
+/// <summary>The entry point: parse the arguments, find the module, run the session.</summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        HostOptions options;
+        try
+        {
+            options = CommandLine.Parse(args);
+        }
+        catch (CommandLineException e)
+        {
+            Console.Error.WriteLine($"PSDocker.Host: {e.Message}");
+            Console.Error.WriteLine(CommandLine.Usage);
+            return 64;
+        }
+
+        if (options.Help)
+        {
+            Console.WriteLine(CommandLine.Usage);
+            return 0;
+        }
+
+        if (options.Version)
+        {
+            var engine = typeof(PSObject).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
+            Console.WriteLine($"PSDocker.Host {ConsoleHost.DisplayVersion} (PowerShell {engine.Split('+')[0]})");
+            return 0;
+        }
+
+        string module;
+        try
+        {
+            module = ModuleLocator.Find(options.Module, AppContext.BaseDirectory);
+        }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine($"PSDocker.Host: {e.Message}");
+            return 1;
+        }
+
+        var output = ConsoleOutput.ForConsole();
+        using var session = new HostSession(output, ConsoleInput.ForConsole(output), options.NonInteractive);
+        return session.Run(options, module);
+    }
+}

@@ -1,0 +1,146 @@
+# shellcheck shell=bash
+# Sourced by build.sh and test.sh: Debian packages, finding or starting a Docker engine, and the
+# busybox base image. Every function prints what it does on stderr, prefixed with "==>".
+
+psd_say() { echo "==> $*" >&2; }
+psd_die() { echo "ERROR: $*" >&2; exit 1; }
+
+# psd_require_packages PKG...: installs the Debian packages that are missing (apt-get update
+# first), as root; otherwise says which are missing and how to install them, and fails.
+psd_require_packages() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$pkg")
+    fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
+    psd_die "missing packages: ${missing[*]}. Install them (as root: apt-get install ${missing[*]}) and run this again."
+  fi
+  psd_say "installing ${missing[*]} (apt-get)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# psd_engine_reachable: true when the engine the docker CLI would use ($DOCKER_HOST, else the
+# default socket /var/run/docker.sock) answers.
+psd_engine_reachable() {
+  command -v docker >/dev/null || return 1
+  timeout 15 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
+}
+
+# psd_engine_name: the endpoint in use, for messages.
+psd_engine_name() { echo "${DOCKER_HOST:-unix:///var/run/docker.sock}"; }
+
+# psd_wait_for_engine SECONDS PID: waits for the engine to answer; false if it does not in time
+# or the dockerd with that PID dies first.
+psd_wait_for_engine() {
+  local deadline=$((SECONDS + $1)) pid=$2
+  until psd_engine_reachable; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 1
+  done
+}
+
+# psd_start_system_engine LOG: starts dockerd with its defaults (/var/run/docker.sock) in the
+# background, for good: it is the machine's engine from now on. Needs root.
+psd_start_system_engine() {
+  local log=$1
+  psd_say "no Docker engine answers: starting dockerd (log: $log)"
+  nohup dockerd >"$log" 2>&1 </dev/null &
+  local pid=$!
+  disown "$pid"
+  if ! psd_wait_for_engine 60 "$pid"; then
+    tail -n 20 "$log" >&2 || true
+    psd_die "dockerd did not come up within 60 s (log: $log)."
+  fi
+  psd_say "dockerd is running (pid $pid)"
+}
+
+# psd_start_private_engine: starts a dockerd of its own for this run: data, state, pid file and
+# socket in a temporary directory, its own bridge (so an engine already on this machine is not
+# disturbed: no shared docker0, no iptables changes; published ports still work through
+# docker-proxy), DOCKER_HOST exported for everything after. psd_stop_private_engine undoes it all.
+PSD_PRIVATE_DIR=
+PSD_PRIVATE_PID=
+PSD_PRIVATE_BRIDGE=
+psd_start_private_engine() {
+  PSD_PRIVATE_DIR=$(mktemp -d /tmp/psdocker-engine.XXXXXX)
+  PSD_PRIVATE_BRIDGE="psd$$"
+  local subnet=$(( $$ % 200 + 20 ))
+  psd_say "starting a private dockerd for this run in $PSD_PRIVATE_DIR (bridge $PSD_PRIVATE_BRIDGE, 10.213.$subnet.1/24)"
+  ip link add name "$PSD_PRIVATE_BRIDGE" type bridge
+  ip addr add "10.213.$subnet.1/24" dev "$PSD_PRIVATE_BRIDGE"
+  ip link set "$PSD_PRIVATE_BRIDGE" up
+  echo '{}' >"$PSD_PRIVATE_DIR/daemon.json"
+  dockerd \
+    --config-file "$PSD_PRIVATE_DIR/daemon.json" \
+    --host "unix://$PSD_PRIVATE_DIR/docker.sock" \
+    --data-root "$PSD_PRIVATE_DIR/data" \
+    --exec-root "$PSD_PRIVATE_DIR/exec" \
+    --pidfile "$PSD_PRIVATE_DIR/dockerd.pid" \
+    --bridge "$PSD_PRIVATE_BRIDGE" \
+    --iptables=false --ip-masq=false --ip-forward=false \
+    >"$PSD_PRIVATE_DIR/dockerd.log" 2>&1 </dev/null &
+  PSD_PRIVATE_PID=$!
+  export DOCKER_HOST="unix://$PSD_PRIVATE_DIR/docker.sock"
+  if ! psd_wait_for_engine 60 "$PSD_PRIVATE_PID"; then
+    tail -n 30 "$PSD_PRIVATE_DIR/dockerd.log" >&2 || true
+    psd_die "the private dockerd did not come up within 60 s."
+  fi
+  psd_say "private dockerd is running (pid $PSD_PRIVATE_PID, DOCKER_HOST=$DOCKER_HOST)"
+}
+
+psd_stop_private_engine() {
+  if [ -n "$PSD_PRIVATE_PID" ] && kill -0 "$PSD_PRIVATE_PID" 2>/dev/null; then
+    psd_say "stopping the private dockerd (pid $PSD_PRIVATE_PID)"
+    kill -TERM "$PSD_PRIVATE_PID" 2>/dev/null || true
+    local i
+    for i in $(seq 1 60); do
+      kill -0 "$PSD_PRIVATE_PID" 2>/dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$PSD_PRIVATE_PID" 2>/dev/null; then
+      kill -KILL "$PSD_PRIVATE_PID" 2>/dev/null || true
+    fi
+    wait "$PSD_PRIVATE_PID" 2>/dev/null || true
+  fi
+  PSD_PRIVATE_PID=
+  if [ -n "$PSD_PRIVATE_BRIDGE" ]; then
+    ip link del "$PSD_PRIVATE_BRIDGE" 2>/dev/null || true
+    PSD_PRIVATE_BRIDGE=
+  fi
+  if [ -n "$PSD_PRIVATE_DIR" ]; then
+    # Whatever dockerd left mounted (it unmounts on a clean stop) must go before the files.
+    { grep -o " $PSD_PRIVATE_DIR[^ ]*" /proc/mounts 2>/dev/null || true; } | sort -r | while read -r m; do umount -l "$m" 2>/dev/null || true; done
+    rm -rf "$PSD_PRIVATE_DIR" 2>/dev/null || psd_say "could not remove all of $PSD_PRIVATE_DIR"
+    PSD_PRIVATE_DIR=
+  fi
+}
+
+# psd_base_image TAG: makes sure TAG is a busybox-static root file system image (busybox and its
+# applets in /bin, PATH=/bin, CMD /bin/sh), built locally with docker import: no registry needed.
+# Rebuilt when the installed busybox-static changed (the image carries its version as a label).
+psd_base_image() {
+  local tag=$1 version want have root
+  version=$(dpkg-query -W -f='${Version}' busybox-static 2>/dev/null || echo unknown)
+  want="busybox-static $version"
+  have=$(docker image inspect -f '{{index .Config.Labels "psdocker.base"}}' "$tag" 2>/dev/null || true)
+  [ "$have" = "$want" ] && return 0
+  [ -x /bin/busybox ] || psd_die "/bin/busybox not found: install busybox-static."
+  psd_say "building the base image $tag from $want"
+  root=$(mktemp -d /tmp/psdocker-rootfs.XXXXXX)
+  mkdir -p "$root/bin" "$root/etc" "$root/tmp"
+  chmod 1777 "$root/tmp"
+  cp /bin/busybox "$root/bin/busybox"
+  local applet
+  for applet in $(/bin/busybox --list); do
+    [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
+  done
+  tar -C "$root" -c . | docker import \
+    -c 'ENV PATH=/bin' -c 'CMD ["/bin/sh"]' -c "LABEL psdocker.base=\"$want\"" \
+    -m "$want" - "$tag" >/dev/null
+  rm -rf "$root"
+}
