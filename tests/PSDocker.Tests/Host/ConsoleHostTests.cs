@@ -105,6 +105,27 @@ public sealed class ConsoleHostTests
     }
 
     [Fact]
+    public void File_TerminatingError_IsShownWithItsPositionOnStderr_AndExitsWithOne()
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"psdocker-host-{_f.RunId}-{Guid.NewGuid():N}.ps1");
+        File.WriteAllText(script, "'before'\nthrow 'deep trouble'\n'after'");
+        try
+        {
+            using var host = HostProcess.Run(new[] { "-File", script });
+
+            Assert.True(host.ExitCode == 1, host.ToString());
+            Assert.Contains("before", host.Stdout);
+            Assert.DoesNotContain("after", host.Stdout);
+            Assert.Contains($"Exception: {script}:2", host.Stderr);
+            Assert.Contains("deep trouble", host.Stderr);
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    [Fact]
     public void Confirm_AnsweredNoOnStdin_AsksLikePwsh_AndLeavesTheContainerRunning()
     {
         var name = _f.UniqueName("confirm-no");
