@@ -1,7 +1,7 @@
 using System.Management.Automation;
-using System.Reflection;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
+using System.Reflection;
 
 namespace PSDocker.Host;
 
@@ -28,7 +28,7 @@ internal sealed class HostSession : IDisposable
     {
         _output = output;
         _input = input;
-        var ui = new ConsoleUserInterface(output, input, () => _interrupt.Token, nonInteractive);
+        var ui = new ConsoleUserInterface(output, input, CurrentInterrupt, nonInteractive);
         _host = new ConsoleHost(ui) { NestedPrompt = RunNestedPrompt, LeaveNestedPrompt = () => _exitNested = true };
         if (output.NoColor)
         {
@@ -82,11 +82,7 @@ internal sealed class HostSession : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _runspace.Dispose();
-        _interrupt.Dispose();
-    }
+    public void Dispose() => _runspace.Dispose();
 
     /// <summary>-Command: 0; 1 when the last statement failed ($LASTEXITCODE when it set one), or `exit N`.</summary>
     private int RunCommand(string script)
@@ -370,13 +366,23 @@ internal sealed class HostSession : IDisposable
         return ps;
     }
 
+    /// <summary>The token Ctrl+C cancels: reads (prompts, answers) wait with it.</summary>
+    private CancellationToken CurrentInterrupt()
+    {
+        lock (_gate)
+        {
+            return _interrupt.Token;
+        }
+    }
+
+    /// <summary>A fresh token, unless the current one has not been cancelled yet.</summary>
     private CancellationToken NewInterrupt()
     {
         lock (_gate)
         {
+            // A cancelled source is dropped, not disposed: a read may still be looking at its token.
             if (_interrupt.IsCancellationRequested)
             {
-                _interrupt.Dispose();
                 _interrupt = new CancellationTokenSource();
             }
 
