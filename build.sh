@@ -49,8 +49,12 @@ fi
 base=psdocker/busybox:latest
 psd_base_image "$base"
 
-psd_say "running tools/demo.ps1"
 if command -v pwsh >/dev/null; then
-  exec pwsh -NoProfile -NonInteractive -File tools/demo.ps1 -Image "$base"
+  psd_say "running tools/demo.ps1 in pwsh"
+  pwsh -NoProfile -NonInteractive -File tools/demo.ps1 -Image "$base"
+  psd_say "done. Try it: pwsh -NoExit -c 'Import-Module ./out/PSDocker'  (or without pwsh: out/PSDocker.Host/PSDocker.Host)"
+else
+  psd_say "running tools/demo.ps1 in the console host (no pwsh on PATH)"
+  dotnet out/PSDocker.Host/PSDocker.Host.dll -NonInteractive -File tools/demo.ps1 -Image "$base"
+  psd_say "done. Try it: out/PSDocker.Host/PSDocker.Host  (PowerShell with PSDocker imported; -Help for its options)"
 fi
-exec dotnet out/PSDocker.Host/PSDocker.Host.dll -NonInteractive -File tools/demo.ps1 -Image "$base"
