@@ -2,7 +2,8 @@
 # Runs every test of PSDocker against a real Docker engine and ends with one line:
 #   N passed, N failed[, N skipped]
 #
-# - installs what is missing (docker.io, busybox-static, docker-registry, iproute2; apt-get, as root)
+# - installs what is missing (docker.io, busybox-static, docker-registry; for a private engine also
+#   iproute2; apt-get, as root)
 # - uses the engine at $DOCKER_HOST (else /var/run/docker.sock) when it answers; otherwise starts a
 #   private dockerd for this run (temporary data/state/socket, its own bridge) and stops it at the end
 # - builds (Release), runs the C# tests (dotnet test), then the Pester suites (pwsh; installed from
@@ -25,13 +26,13 @@ mkdir -p "$results"
 trap 'psd_stop_private_engine' EXIT
 trap 'exit 130' INT TERM
 
-psd_require_packages docker.io busybox-static docker-registry
+psd_require docker busybox-static docker-registry
 if psd_engine_reachable; then
   psd_say "engine: $(psd_engine_name)"
 else
   psd_say "no engine answers at $(psd_engine_name)"
   [ "$(id -u)" = 0 ] || psd_die "start a Docker engine (or point DOCKER_HOST at one): a private one needs root."
-  psd_require_packages iproute2
+  psd_require dockerd iproute2
   psd_start_private_engine
 fi
 psd_say "Docker $(docker version --format '{{.Server.Version}}') at $(psd_engine_name)"

@@ -5,18 +5,30 @@
 psd_say() { echo "==> $*" >&2; }
 psd_die() { echo "ERROR: $*" >&2; exit 1; }
 
-# psd_require_packages PKG...: installs the Debian packages that are missing (apt-get update
-# first), as root; otherwise says which are missing and how to install them, and fails.
-psd_require_packages() {
-  local missing=() pkg
-  for pkg in "$@"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-      missing+=("$pkg")
-    fi
+# psd_require NEED...: makes sure each need is met, installing the Debian packages of those that are
+# not (apt-get update first), as root; otherwise says what to install and fails. A need is met by
+# what is there, whatever installed it (docker-ce does as well as docker.io):
+#   docker  the docker CLI            dockerd          the engine          busybox-static  a static /bin/busybox
+#   docker-registry  the registry     iproute2         the ip command
+psd_need_met() {
+  case $1 in
+    docker | dockerd | docker-registry) command -v "$1" >/dev/null ;;
+    busybox-static) [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1 ;;
+    iproute2) command -v ip >/dev/null ;;
+    *) psd_die "psd_need_met: unknown need $1" ;;
+  esac
+}
+
+psd_require() {
+  local missing=() need pkg
+  for need in "$@"; do
+    psd_need_met "$need" && continue
+    case $need in docker | dockerd) pkg=docker.io ;; *) pkg=$need ;; esac
+    case " ${missing[*]-} " in *" $pkg "*) ;; *) missing+=("$pkg") ;; esac
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-    psd_die "missing packages: ${missing[*]}. Install them (as root: apt-get install ${missing[*]}) and run this again."
+    psd_die "missing: ${missing[*]}. Install them (as root: apt-get install ${missing[*]}) and run this again."
   fi
   psd_say "installing ${missing[*]} (apt-get)"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
@@ -129,7 +141,7 @@ psd_base_image() {
   want="busybox-static $version"
   have=$(docker image inspect -f '{{index .Config.Labels "psdocker.base"}}' "$tag" 2>/dev/null || true)
   [ "$have" = "$want" ] && return 0
-  [ -x /bin/busybox ] || psd_die "/bin/busybox not found: install busybox-static."
+  psd_require busybox-static
   psd_say "building the base image $tag from $want"
   root=$(mktemp -d /tmp/psdocker-rootfs.XXXXXX)
   mkdir -p "$root/bin" "$root/etc" "$root/tmp"
