@@ -24,7 +24,14 @@ rm -rf "$results"
 mkdir -p "$results"
 
 trap 'psd_stop_private_engine' EXIT
-trap 'exit 130' INT TERM
+trap 'psd_say "interrupted"; exit 130' INT TERM
+
+# Runs a long step so that Ctrl+C ends this script too: bash runs a trap while it waits with
+# `wait`, but not while a foreground child that handles SIGINT itself (dotnet, pwsh) runs.
+step() {
+  "$@" &
+  wait $!
+}
 
 psd_require docker busybox-static docker-registry
 if psd_engine_reachable; then
@@ -39,13 +46,13 @@ psd_say "Docker $(docker version --format '{{.Server.Version}}') at $(psd_engine
 psd_base_image psdocker/busybox:latest
 
 psd_say "building (Release)"
-dotnet build tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release -nologo >"$results/build.log" 2>&1 \
+step dotnet build tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release -nologo >"$results/build.log" 2>&1 \
   || { cat "$results/build.log" >&2; psd_die "dotnet build failed."; }
 
 # The C# tests: unit tests, real-runspace engine tests, console host tests.
 psd_say "C# tests (dotnet test)"
 csharp_rc=0
-dotnet test tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release --no-build -nologo \
+step dotnet test tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release --no-build -nologo \
   --logger 'trx;LogFileName=csharp.trx' --results-directory "$results" || csharp_rc=$?
 
 trx="$results/csharp.trx"
@@ -83,7 +90,7 @@ if command -v pwsh >/dev/null; then
   pester_rc=0
   # pwsh colours Pester's output even when it goes to a file or a pipe: plain text there.
   [ -t 1 ] || export NO_COLOR=1
-  pwsh -NoProfile -NonInteractive -File build.ps1 -Test -NoBuild -Suite Pester -ResultDirectory "$results" || pester_rc=$?
+  step pwsh -NoProfile -NonInteractive -File build.ps1 -Test -NoBuild -Suite Pester -ResultDirectory "$results" || pester_rc=$?
   xml="$results/pester.xml"
   if [ -f "$xml" ]; then
     attr() { grep -o '<test-results [^>]*' "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }

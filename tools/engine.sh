@@ -87,7 +87,9 @@ psd_start_private_engine() {
   ip addr add "10.213.$subnet.1/24" dev "$PSD_PRIVATE_BRIDGE"
   ip link set "$PSD_PRIVATE_BRIDGE" up
   echo '{}' >"$PSD_PRIVATE_DIR/daemon.json"
-  dockerd \
+  # A session of its own: Ctrl+C in the terminal reaches the tests, not the engine, which is
+  # stopped in order (psd_stop_private_engine) when the run ends.
+  setsid dockerd \
     --config-file "$PSD_PRIVATE_DIR/daemon.json" \
     --host "unix://$PSD_PRIVATE_DIR/docker.sock" \
     --data-root "$PSD_PRIVATE_DIR/data" \
@@ -102,6 +104,7 @@ psd_start_private_engine() {
     tail -n 30 "$PSD_PRIVATE_DIR/dockerd.log" >&2 || true
     psd_die "the private dockerd did not come up within 60 s."
   fi
+  PSD_PRIVATE_PID=$(cat "$PSD_PRIVATE_DIR/dockerd.pid" 2>/dev/null || echo "$PSD_PRIVATE_PID")
   psd_say "private dockerd is running (pid $PSD_PRIVATE_PID, DOCKER_HOST=$DOCKER_HOST)"
 }
 
