@@ -24,7 +24,9 @@ rm -rf "$results"
 mkdir -p "$results"
 
 trap 'psd_stop_private_engine' EXIT
-trap 'psd_say "interrupted"; exit 130' INT TERM
+trap 'psd_say "interrupted"; exit 130' INT TERM HUP
+# A reader that went away (./test.sh | tee log, then Ctrl+C): stop writing, but still clean up.
+trap 'trap "" PIPE; exit 141' PIPE
 
 # Runs a long step so that Ctrl+C ends this script too: bash runs a trap while it waits with
 # `wait`, but not while a foreground child that handles SIGINT itself (dotnet, pwsh) runs.
