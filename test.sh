@@ -24,7 +24,8 @@ rm -rf "$results"
 mkdir -p "$results"
 
 trap 'psd_stop_private_engine' EXIT
-trap 'psd_say "interrupted"; exit 130' INT TERM HUP
+step_pid=
+trap 'psd_say "interrupted"; [ -z "$step_pid" ] || kill -TERM "$step_pid" 2>/dev/null; exit 130' INT TERM HUP
 # A reader that went away (./test.sh | tee log, then Ctrl+C): stop writing, but still clean up.
 trap 'trap "" PIPE; exit 141' PIPE
 
@@ -32,7 +33,11 @@ trap 'trap "" PIPE; exit 141' PIPE
 # `wait`, but not while a foreground child that handles SIGINT itself (dotnet, pwsh) runs.
 step() {
   "$@" &
-  wait $!
+  step_pid=$!
+  local rc=0
+  wait "$step_pid" || rc=$?
+  step_pid=
+  return "$rc"
 }
 
 psd_require docker busybox-static docker-registry
