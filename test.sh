@@ -23,7 +23,7 @@ results="$repo/out/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 
-trap 'psd_stop_private_engine' EXIT
+trap 'trap "" INT TERM HUP PIPE; psd_stop_private_engine' EXIT
 step_pid=
 trap 'psd_say "interrupted"; [ -z "$step_pid" ] || kill -TERM "$step_pid" 2>/dev/null; exit 130' INT TERM HUP
 # A reader that went away (./test.sh | tee log, then Ctrl+C): stop writing, but still clean up.

@@ -111,6 +111,10 @@ psd_start_private_engine() {
 psd_stop_private_engine() {
   if [ -n "$PSD_PRIVATE_PID" ] && kill -0 "$PSD_PRIVATE_PID" 2>/dev/null; then
     psd_say "stopping the private dockerd (pid $PSD_PRIVATE_PID)"
+    # Everything in it is this run's: removed at once, it does not wait out each stop timeout.
+    local ids
+    ids=$(timeout 20 docker ps -aq 2>/dev/null || true)
+    [ -z "$ids" ] || timeout 30 docker rm -f -v $ids >/dev/null 2>&1 || true
     kill -TERM "$PSD_PRIVATE_PID" 2>/dev/null || true
     local i
     for i in $(seq 1 60); do
