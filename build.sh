@@ -31,6 +31,7 @@ done
 [ "$demo" = 1 ] || exit 0
 
 # An engine: the one at $DOCKER_HOST, else the default socket; as root, install and start one.
+psd_require docker
 if ! psd_engine_reachable; then
   if [ -n "${DOCKER_HOST:-}" ]; then
     psd_die "no Docker engine answers at DOCKER_HOST=$DOCKER_HOST. Start it, or unset DOCKER_HOST to use /var/run/docker.sock."
@@ -38,19 +39,20 @@ if ! psd_engine_reachable; then
   if [ "$(id -u)" != 0 ]; then
     psd_die "no Docker engine answers at unix:///var/run/docker.sock. Start one (sudo dockerd &, or sudo systemctl start docker), add yourself to the docker group, or set DOCKER_HOST=unix:///path/to/docker.sock or tcp://host:2375, then run ./build.sh again."
   fi
-  psd_require_packages docker.io busybox-static
+  psd_require dockerd
   psd_start_system_engine "$PWD/out/dockerd.log"
 fi
 psd_say "engine: $(psd_engine_name) (Docker $(docker version --format '{{.Server.Version}}'))"
 
-if ! dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'install ok installed'; then
-  psd_require_packages busybox-static
-fi
 base=psdocker/busybox:latest
 psd_base_image "$base"
 
-psd_say "running tools/demo.ps1"
 if command -v pwsh >/dev/null; then
-  exec pwsh -NoProfile -NonInteractive -File tools/demo.ps1 -Image "$base"
+  psd_say "running tools/demo.ps1 in pwsh"
+  pwsh -NoProfile -NonInteractive -File tools/demo.ps1 -Image "$base"
+  psd_say "done. Try it: pwsh -NoExit -c 'Import-Module ./out/PSDocker'  (or without pwsh: out/PSDocker.Host/PSDocker.Host)"
+else
+  psd_say "running tools/demo.ps1 in the console host (no pwsh on PATH)"
+  dotnet out/PSDocker.Host/PSDocker.Host.dll -NonInteractive -File tools/demo.ps1 -Image "$base"
+  psd_say "done. Try it: out/PSDocker.Host/PSDocker.Host  (PowerShell with PSDocker imported; -Help for its options)"
 fi
-exec dotnet out/PSDocker.Host/PSDocker.Host.dll -NonInteractive -File tools/demo.ps1 -Image "$base"

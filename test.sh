@@ -2,7 +2,8 @@
 # Runs every test of PSDocker against a real Docker engine and ends with one line:
 #   N passed, N failed[, N skipped]
 #
-# - installs what is missing (docker.io, busybox-static, docker-registry, iproute2; apt-get, as root)
+# - installs what is missing (docker.io, busybox-static, docker-registry; for a private engine also
+#   iproute2; apt-get, as root)
 # - uses the engine at $DOCKER_HOST (else /var/run/docker.sock) when it answers; otherwise starts a
 #   private dockerd for this run (temporary data/state/socket, its own bridge) and stops it at the end
 # - builds (Release), runs the C# tests (dotnet test), then the Pester suites (pwsh; installed from
@@ -22,29 +23,43 @@ results="$repo/out/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 
-trap 'psd_stop_private_engine' EXIT
-trap 'exit 130' INT TERM
+trap 'trap "" INT TERM HUP PIPE; psd_stop_private_engine' EXIT
+step_pid=
+trap 'psd_say "interrupted"; [ -z "$step_pid" ] || kill -TERM "$step_pid" 2>/dev/null; exit 130' INT TERM HUP
+# A reader that went away (./test.sh | tee log, then Ctrl+C): stop writing, but still clean up.
+trap 'trap "" PIPE; exit 141' PIPE
 
-psd_require_packages docker.io busybox-static docker-registry
+# Runs a long step so that Ctrl+C ends this script too: bash runs a trap while it waits with
+# `wait`, but not while a foreground child that handles SIGINT itself (dotnet, pwsh) runs.
+step() {
+  "$@" &
+  step_pid=$!
+  local rc=0
+  wait "$step_pid" || rc=$?
+  step_pid=
+  return "$rc"
+}
+
+psd_require docker busybox-static docker-registry
 if psd_engine_reachable; then
   psd_say "engine: $(psd_engine_name)"
 else
   psd_say "no engine answers at $(psd_engine_name)"
   [ "$(id -u)" = 0 ] || psd_die "start a Docker engine (or point DOCKER_HOST at one): a private one needs root."
-  psd_require_packages iproute2
+  psd_require dockerd iproute2
   psd_start_private_engine
 fi
 psd_say "Docker $(docker version --format '{{.Server.Version}}') at $(psd_engine_name)"
 psd_base_image psdocker/busybox:latest
 
 psd_say "building (Release)"
-dotnet build tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release -nologo >"$results/build.log" 2>&1 \
+step dotnet build tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release -nologo >"$results/build.log" 2>&1 \
   || { cat "$results/build.log" >&2; psd_die "dotnet build failed."; }
 
 # The C# tests: unit tests, real-runspace engine tests, console host tests.
 psd_say "C# tests (dotnet test)"
 csharp_rc=0
-dotnet test tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release --no-build -nologo \
+step dotnet test tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release --no-build -nologo \
   --logger 'trx;LogFileName=csharp.trx' --results-directory "$results" || csharp_rc=$?
 
 trx="$results/csharp.trx"
@@ -82,7 +97,7 @@ if command -v pwsh >/dev/null; then
   pester_rc=0
   # pwsh colours Pester's output even when it goes to a file or a pipe: plain text there.
   [ -t 1 ] || export NO_COLOR=1
-  pwsh -NoProfile -NonInteractive -File build.ps1 -Test -NoBuild -Suite Pester -ResultDirectory "$results" || pester_rc=$?
+  step pwsh -NoProfile -NonInteractive -File build.ps1 -Test -NoBuild -Suite Pester -ResultDirectory "$results" || pester_rc=$?
   xml="$results/pester.xml"
   if [ -f "$xml" ]; then
     attr() { grep -o '<test-results [^>]*' "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }

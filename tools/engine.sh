@@ -5,18 +5,30 @@
 psd_say() { echo "==> $*" >&2; }
 psd_die() { echo "ERROR: $*" >&2; exit 1; }
 
-# psd_require_packages PKG...: installs the Debian packages that are missing (apt-get update
-# first), as root; otherwise says which are missing and how to install them, and fails.
-psd_require_packages() {
-  local missing=() pkg
-  for pkg in "$@"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-      missing+=("$pkg")
-    fi
+# psd_require NEED...: makes sure each need is met, installing the Debian packages of those that are
+# not (apt-get update first), as root; otherwise says what to install and fails. A need is met by
+# what is there, whatever installed it (docker-ce does as well as docker.io):
+#   docker  the docker CLI            dockerd          the engine          busybox-static  a static /bin/busybox
+#   docker-registry  the registry     iproute2         the ip command
+psd_need_met() {
+  case $1 in
+    docker | dockerd | docker-registry) command -v "$1" >/dev/null ;;
+    busybox-static) [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1 ;;
+    iproute2) command -v ip >/dev/null ;;
+    *) psd_die "psd_need_met: unknown need $1" ;;
+  esac
+}
+
+psd_require() {
+  local missing=() need pkg
+  for need in "$@"; do
+    psd_need_met "$need" && continue
+    case $need in docker | dockerd) pkg=docker.io ;; *) pkg=$need ;; esac
+    case " ${missing[*]-} " in *" $pkg "*) ;; *) missing+=("$pkg") ;; esac
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
-    psd_die "missing packages: ${missing[*]}. Install them (as root: apt-get install ${missing[*]}) and run this again."
+    psd_die "missing: ${missing[*]}. Install them (as root: apt-get install ${missing[*]}) and run this again."
   fi
   psd_say "installing ${missing[*]} (apt-get)"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
@@ -75,7 +87,9 @@ psd_start_private_engine() {
   ip addr add "10.213.$subnet.1/24" dev "$PSD_PRIVATE_BRIDGE"
   ip link set "$PSD_PRIVATE_BRIDGE" up
   echo '{}' >"$PSD_PRIVATE_DIR/daemon.json"
-  dockerd \
+  # A session of its own: Ctrl+C in the terminal reaches the tests, not the engine, which is
+  # stopped in order (psd_stop_private_engine) when the run ends.
+  setsid dockerd \
     --config-file "$PSD_PRIVATE_DIR/daemon.json" \
     --host "unix://$PSD_PRIVATE_DIR/docker.sock" \
     --data-root "$PSD_PRIVATE_DIR/data" \
@@ -90,12 +104,17 @@ psd_start_private_engine() {
     tail -n 30 "$PSD_PRIVATE_DIR/dockerd.log" >&2 || true
     psd_die "the private dockerd did not come up within 60 s."
   fi
+  PSD_PRIVATE_PID=$(cat "$PSD_PRIVATE_DIR/dockerd.pid" 2>/dev/null || echo "$PSD_PRIVATE_PID")
   psd_say "private dockerd is running (pid $PSD_PRIVATE_PID, DOCKER_HOST=$DOCKER_HOST)"
 }
 
 psd_stop_private_engine() {
   if [ -n "$PSD_PRIVATE_PID" ] && kill -0 "$PSD_PRIVATE_PID" 2>/dev/null; then
     psd_say "stopping the private dockerd (pid $PSD_PRIVATE_PID)"
+    # Everything in it is this run's: removed at once, it does not wait out each stop timeout.
+    local ids
+    ids=$(timeout 20 docker ps -aq 2>/dev/null || true)
+    [ -z "$ids" ] || timeout 30 docker rm -f -v $ids >/dev/null 2>&1 || true
     kill -TERM "$PSD_PRIVATE_PID" 2>/dev/null || true
     local i
     for i in $(seq 1 60); do
@@ -129,7 +148,7 @@ psd_base_image() {
   want="busybox-static $version"
   have=$(docker image inspect -f '{{index .Config.Labels "psdocker.base"}}' "$tag" 2>/dev/null || true)
   [ "$have" = "$want" ] && return 0
-  [ -x /bin/busybox ] || psd_die "/bin/busybox not found: install busybox-static."
+  psd_require busybox-static
   psd_say "building the base image $tag from $want"
   root=$(mktemp -d /tmp/psdocker-rootfs.XXXXXX)
   mkdir -p "$root/bin" "$root/etc" "$root/tmp"

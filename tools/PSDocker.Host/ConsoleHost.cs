@@ -50,11 +50,9 @@ internal sealed class ConsoleHost : PSHost
     /// <inheritdoc />
     public override CultureInfo CurrentUICulture => _uiCulture;
 
-    /// <summary>The informational version, e.g. 0.1.0+abc123.</summary>
+    /// <summary>The host's version, e.g. 0.1.0.</summary>
     public static string DisplayVersion =>
-        typeof(ConsoleHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(ConsoleHost).Assembly.GetName().Version?.ToString()
-        ?? "0.0";
+        (typeof(ConsoleHost).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0").Split('+')[0];
 
     /// <inheritdoc />
     public override void SetShouldExit(int exitCode)

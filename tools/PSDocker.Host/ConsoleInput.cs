@@ -54,7 +54,8 @@ internal sealed class ConsoleInput
     }
 
     /// <summary>
-    /// Reads a secret: on a terminal key by key without echo (a '*' per character), otherwise a line.
+    /// Reads a secret: on a terminal key by key without echo (a '*' per character), otherwise a line
+    /// (not echoed either).
     /// Null at the end of input.
     /// </summary>
     public SecureString? ReadSecret(CancellationToken cancellation, Action<string> echo)
@@ -67,6 +68,9 @@ internal sealed class ConsoleInput
             {
                 return null;
             }
+
+            // Never shown, but the line it was typed on ends.
+            echo("\n");
 
             foreach (var c in line)
             {

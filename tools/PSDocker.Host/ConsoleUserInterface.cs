@@ -35,6 +35,11 @@ internal sealed class ConsoleUserInterface : PSHostUserInterface
     /// <summary>Prompts fail instead of reading stdin.</summary>
     public bool NonInteractive { get; }
 
+    /// <summary>Send what is written as output to stderr instead (while a terminating error is shown).</summary>
+    public bool OutputToError { get; set; }
+
+    private OutputStream OutputTarget => OutputToError ? OutputStream.Error : OutputStream.Out;
+
     /// <inheritdoc />
     public override PSHostRawUserInterface RawUI => _rawUI;
 
@@ -42,18 +47,18 @@ internal sealed class ConsoleUserInterface : PSHostUserInterface
     public override bool SupportsVirtualTerminal => _output.UsesColor(OutputStream.Out);
 
     /// <inheritdoc />
-    public override void Write(string value) => _output.Write(OutputStream.Out, value);
+    public override void Write(string value) => _output.Write(OutputTarget, value);
 
     /// <inheritdoc />
     public override void Write(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) =>
-        _output.Write(OutputStream.Out, value, _rawUI.StyleFor(foregroundColor, backgroundColor));
+        _output.Write(OutputTarget, value, _rawUI.StyleFor(foregroundColor, backgroundColor));
 
     /// <inheritdoc />
-    public override void WriteLine(string value) => _output.WriteLine(OutputStream.Out, value);
+    public override void WriteLine(string value) => _output.WriteLine(OutputTarget, value);
 
     /// <inheritdoc />
     public override void WriteLine(ConsoleColor foregroundColor, ConsoleColor backgroundColor, string value) =>
-        _output.WriteLine(OutputStream.Out, value, _rawUI.StyleFor(foregroundColor, backgroundColor));
+        _output.WriteLine(OutputTarget, value, _rawUI.StyleFor(foregroundColor, backgroundColor));
 
     /// <inheritdoc />
     public override void WriteErrorLine(string value) =>

@@ -1,7 +1,7 @@
 using System.Management.Automation;
-using System.Reflection;
 using System.Management.Automation.Language;
 using System.Management.Automation.Runspaces;
+using System.Reflection;
 
 namespace PSDocker.Host;
 
@@ -22,12 +22,13 @@ internal sealed class HostSession : IDisposable
     private readonly Stack<PowerShell> _running = new();
     private CancellationTokenSource _interrupt = new();
     private bool _exitNested;
+    private bool _lastInputFailed;
 
     public HostSession(ConsoleOutput output, ConsoleInput input, bool nonInteractive)
     {
         _output = output;
         _input = input;
-        var ui = new ConsoleUserInterface(output, input, () => _interrupt.Token, nonInteractive);
+        var ui = new ConsoleUserInterface(output, input, CurrentInterrupt, nonInteractive);
         _host = new ConsoleHost(ui) { NestedPrompt = RunNestedPrompt, LeaveNestedPrompt = () => _exitNested = true };
         if (output.NoColor)
         {
@@ -38,6 +39,10 @@ internal sealed class HostSession : IDisposable
         _runspace = RunspaceFactory.CreateRunspace(_host, state);
         _runspace.Open();
     }
+
+    /// <summary>The engine's version, e.g. 7.6.9.</summary>
+    public static string PowerShellVersion =>
+        (typeof(PSObject).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?").Split('+', ' ')[0];
 
     /// <summary>Runs what <paramref name="options"/> ask for and returns the process exit code.</summary>
     public int Run(HostOptions options, string modulePath)
@@ -77,11 +82,7 @@ internal sealed class HostSession : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _runspace.Dispose();
-        _interrupt.Dispose();
-    }
+    public void Dispose() => _runspace.Dispose();
 
     /// <summary>-Command: 0; 1 when the last statement failed ($LASTEXITCODE when it set one), or `exit N`.</summary>
     private int RunCommand(string script)
@@ -157,8 +158,14 @@ internal sealed class HostSession : IDisposable
     /// <summary>The interactive prompt, until `exit` or the end of input.</summary>
     private int RunPrompt()
     {
+        if (_input.IsTerminal)
+        {
+            var module = Evaluate("(Get-Module PSDocker).Version") ?? "?";
+            _output.WriteLine(OutputStream.Out, $"PSDocker {module} in PowerShell {PowerShellVersion} (PSDocker.Host). `exit` or Ctrl+D leaves; Ctrl+C stops a command.");
+        }
+
         ReadEvalPrint(nested: false);
-        return _host.ExitCode ?? (Evaluate("$global:?") is false ? 1 : 0);
+        return _host.ExitCode ?? (_lastInputFailed || Evaluate("$global:?") is false ? 1 : 0);
     }
 
     private void RunNestedPrompt()
@@ -190,10 +197,13 @@ internal sealed class HostSession : IDisposable
                 continue;
             }
 
-            if (Execute(ps => ps.AddScript(script), addToHistory: true, nested) is { } failure)
+            var failure = Execute(ps => ps.AddScript(script), addToHistory: true, nested);
+            if (failure is not null)
             {
                 Report(failure, nested);
             }
+
+            _lastInputFailed = failure is not null;
 
             if (nested ? _exitNested : _host.ExitCode is not null)
             {
@@ -227,6 +237,12 @@ internal sealed class HostSession : IDisposable
             {
                 _output.WriteLine(OutputStream.Out, string.Empty);
                 return text.Length == 0 ? null : text;
+            }
+
+            if (!_input.IsTerminal)
+            {
+                // Piped input is not echoed by a terminal: show it, so the output reads like a session.
+                _output.WriteLine(OutputStream.Out, line);
             }
 
             text = text.Length == 0 ? line : text + "\n" + line;
@@ -302,7 +318,7 @@ internal sealed class HostSession : IDisposable
         }
     }
 
-    /// <summary>Shows a terminating error the way pwsh does (through Out-Default's error view, on stderr).</summary>
+    /// <summary>Shows a terminating error the way pwsh does: in the error view, with its position, on stderr.</summary>
     private void Report(RuntimeException failure, bool nested = false)
     {
         if (failure is PipelineStoppedException)
@@ -310,22 +326,24 @@ internal sealed class HostSession : IDisposable
             return;
         }
 
-        var record = failure.ErrorRecord;
+        // Marked the way 2>&1 marks a merged error, so Out-Default picks the error view ($ErrorView);
+        // what it writes goes to stderr like every other error.
+        var error = new PSObject(failure.ErrorRecord);
+        error.Properties.Add(new PSNoteProperty("writeErrorStream", true));
         using var ps = NewPowerShell(nested);
-
-        // An advanced script block writes the record to the error stream, which goes (merged) to
-        // Out-Default like any other error; the copy it adds to $Error is taken out again.
-        ps.AddScript("param($record) & { [CmdletBinding()] param($r) $PSCmdlet.WriteError($r) } $record; $global:Error.RemoveAt(0)")
-            .AddArgument(record);
-        ps.Commands.Commands[0].MergeMyResults(PipelineResultTypes.Error, PipelineResultTypes.Output);
-        ps.AddCommand("Out-Default");
+        ps.AddCommand("Out-Default").AddParameter("InputObject", error);
+        _host.ConsoleUI.OutputToError = true;
         try
         {
             ps.Invoke();
         }
         catch (RuntimeException)
         {
-            _output.WriteLine(OutputStream.Error, record.ToString(), ConsoleOutput.ErrorStyle);
+            _output.WriteLine(OutputStream.Error, failure.ErrorRecord.ToString(), ConsoleOutput.ErrorStyle);
+        }
+        finally
+        {
+            _host.ConsoleUI.OutputToError = false;
         }
     }
 
@@ -348,13 +366,23 @@ internal sealed class HostSession : IDisposable
         return ps;
     }
 
+    /// <summary>The token Ctrl+C cancels: reads (prompts, answers) wait with it.</summary>
+    private CancellationToken CurrentInterrupt()
+    {
+        lock (_gate)
+        {
+            return _interrupt.Token;
+        }
+    }
+
+    /// <summary>A fresh token, unless the current one has not been cancelled yet.</summary>
     private CancellationToken NewInterrupt()
     {
         lock (_gate)
         {
+            // A cancelled source is dropped, not disposed: a read may still be looking at its token.
             if (_interrupt.IsCancellationRequested)
             {
-                _interrupt.Dispose();
                 _interrupt = new CancellationTokenSource();
             }
 

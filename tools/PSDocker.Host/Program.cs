@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using System.Reflection;
-
 namespace PSDocker.Host;
 
 /// <summary>The entry point: parse the arguments, find the module, run the session.</summary>
@@ -28,8 +25,7 @@ internal static class Program
 
         if (options.Version)
         {
-            var engine = typeof(PSObject).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "?";
-            Console.WriteLine($"PSDocker.Host {ConsoleHost.DisplayVersion} (PowerShell {engine.Split('+')[0]})");
+            Console.WriteLine($"PSDocker.Host {ConsoleHost.DisplayVersion} (PowerShell {HostSession.PowerShellVersion})");
             return 0;
         }
 

@@ -89,19 +89,26 @@ public sealed class ConsoleHostTests
     [Fact]
     public void File_BindsNamedAndPositionalArguments_AndExitEndsTheHost()
     {
-        var script = Path.Combine(Path.GetTempPath(), $"psdocker-host-{_f.RunId}-{Guid.NewGuid():N}.ps1");
-        File.WriteAllText(script, "param($Name, [switch]$Loud, $Count) \"name=$Name loud=$Loud count=$Count root=$PSScriptRoot\"; exit $Count");
-        try
-        {
-            using var host = HostProcess.Run(new[] { "-File", script, "web", "-Loud", "-Count", "4" });
+        using var script = new TempScript(_f, "param($Name, [switch]$Loud, $Count) \"name=$Name loud=$Loud count=$Count root=$PSScriptRoot\"; exit $Count");
 
-            Assert.True(host.ExitCode == 4, host.ToString());
-            Assert.Contains($"name=web loud=True count=4 root={Path.GetDirectoryName(script)}", host.Stdout);
-        }
-        finally
-        {
-            File.Delete(script);
-        }
+        using var host = HostProcess.Run(new[] { "-File", script.Path, "web", "-Loud", "-Count", "4" });
+
+        Assert.True(host.ExitCode == 4, host.ToString());
+        Assert.Contains($"name=web loud=True count=4 root={System.IO.Path.GetDirectoryName(script.Path)}", host.Stdout);
+    }
+
+    [Fact]
+    public void File_TerminatingError_IsShownWithItsPositionOnStderr_AndExitsWithOne()
+    {
+        using var script = new TempScript(_f, "'before'\nthrow 'deep trouble'\n'after'");
+
+        using var host = HostProcess.Run(new[] { "-File", script.Path });
+
+        Assert.True(host.ExitCode == 1, host.ToString());
+        Assert.Contains("before", host.Stdout);
+        Assert.DoesNotContain("after", host.Stdout);
+        Assert.Contains($"Exception: {script.Path}:2", host.Stderr);
+        Assert.Contains("deep trouble", host.Stderr);
     }
 
     [Fact]
@@ -225,5 +232,19 @@ public sealed class ConsoleHostTests
 
         Assert.True(host.ExitCode == 1, host.ToString());
         Assert.Contains("no module manifest at /nonexistent/PSDocker/PSDocker.psd1", host.Stderr);
+    }
+
+    /// <summary>A script file for -File, deleted afterwards.</summary>
+    private sealed class TempScript : IDisposable
+    {
+        public TempScript(EngineFixture fixture, string content)
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"psdocker-host-{fixture.RunId}-{Guid.NewGuid():N}.ps1");
+            File.WriteAllText(Path, content);
+        }
+
+        public string Path { get; }
+
+        public void Dispose() => File.Delete(Path);
     }
 }

@@ -55,7 +55,11 @@ public sealed class HostProcess : IDisposable
     public static HostProcess Start(IEnumerable<string> arguments, IDictionary<string, string?>? environment = null)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        var psi = new ProcessStartInfo(string.IsNullOrEmpty(dotnet) ? "dotnet" : dotnet)
+
+        // Through env --default-signal=INT: a process started in the background by a shell (as
+        // test.sh runs dotnet test, or as a CI runner may start the run) inherits SIGINT ignored,
+        // and a .NET program then leaves it ignored: Ctrl+C would never reach the host.
+        var psi = new ProcessStartInfo("env")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -64,6 +68,8 @@ public sealed class HostProcess : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        psi.ArgumentList.Add("--default-signal=INT");
+        psi.ArgumentList.Add(string.IsNullOrEmpty(dotnet) ? "dotnet" : dotnet);
         psi.ArgumentList.Add("exec");
         psi.ArgumentList.Add(HostAssembly);
         foreach (var argument in arguments)
