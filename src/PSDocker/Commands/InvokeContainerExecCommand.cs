@@ -89,17 +89,6 @@ namespace PSDocker.Commands
             }
         }
 
-        /// <summary>A stopped or paused container is ContainerNotRunning (ResourceBusy).</summary>
-        protected override ErrorRecord MapError(Exception exception, string noun, object? target)
-        {
-            if (exception is DockerApiException { StatusCode: HttpStatusCode.Conflict } api)
-            {
-                return new ErrorRecord(new EngineOperationException(EngineErrors.EngineMessage(api), api), "ContainerNotRunning", ErrorCategory.ResourceBusy, target);
-            }
-
-            return base.MapError(exception, noun, target);
-        }
-
         private void Exec(ContainerTarget target)
         {
             var engine = target.Engine;

@@ -62,10 +62,6 @@ namespace PSDocker.Commands
             }
         }
 
-        /// <inheritdoc />
-        protected override ErrorRecord MapError(Exception exception, string noun, object? target) =>
-            ContainerConflicts.ToErrorRecord(exception, target) ?? base.MapError(exception, noun, target);
-
         private async Task<Container?> RenameAsync(ContainerTarget target, CancellationToken cancellation)
         {
             await target.Engine.Client.Containers.RenameContainerAsync(target.Reference, new ContainerRenameParameters { NewName = NewName }, cancellation).ConfigureAwait(false);

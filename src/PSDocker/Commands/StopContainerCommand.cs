@@ -73,7 +73,7 @@ namespace PSDocker.Commands
                 {
                     await containers.KillContainerAsync(target.Reference, new ContainerKillParameters { Signal = "KILL" }, cancellation).ConfigureAwait(false);
                 }
-                catch (DockerApiException e) when (ContainerConflicts.Classify(EngineErrors.EngineMessage(e))?.ErrorId == "ContainerNotRunning")
+                catch (DockerApiException e) when (EngineRefusals.Classify(e.StatusCode, EngineErrors.EngineMessage(e))?.ErrorId == "ContainerNotRunning")
                 {
                 }
             }

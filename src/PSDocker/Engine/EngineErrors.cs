@@ -45,16 +45,18 @@ namespace PSDocker.EngineAccess
         }
 
         /// <summary>
-        /// Maps an engine API failure to an error record for one item: 404 → <c>{Noun}NotFound</c>,
-        /// 409 → <c>{Noun}Conflict</c> (ResourceBusy), 400 → InvalidArgument, 401/403 → PermissionDenied,
-        /// anything else → NotSpecified with the engine's message.
+        /// Maps an engine API failure to an error record for one item: a known refusal by its message
+        /// (<see cref="EngineRefusals"/>: ContainerRunning, ContainerNotRunning, ImageNotFound, …), else
+        /// by status: 404 → <c>{Noun}NotFound</c>, 409 → <c>{Noun}Conflict</c> (ResourceBusy),
+        /// 400 → InvalidArgument, 401/403 → AuthenticationFailed/PermissionDenied, anything else →
+        /// EngineError (NotSpecified); always with the engine's own message.
         /// </summary>
         public static ErrorRecord ToErrorRecord(Exception exception, string noun, object? target)
         {
             if (exception is DockerApiException api)
             {
                 var message = EngineMessage(api);
-                var (id, category) = api.StatusCode switch
+                var (id, category) = EngineRefusals.Classify(api.StatusCode, message) ?? api.StatusCode switch
                 {
                     HttpStatusCode.NotFound => (noun + "NotFound", ErrorCategory.ObjectNotFound),
                     HttpStatusCode.Conflict => (noun + "Conflict", ErrorCategory.ResourceBusy),

@@ -83,7 +83,7 @@ public sealed class InvokeContainerExecTests
         Assert.Equal(new object[] { "alive" }, result.Output.Select(o => o.BaseObject));
         var error = Assert.Single(result.Errors);
         Assert.Equal("ContainerNotRunning,PSDocker.Commands.InvokeContainerExecCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
+        Assert.Equal(ErrorCategory.InvalidOperation, error.CategoryInfo.Category);
         Assert.Equal(stopped, error.TargetObject);
         Assert.Contains("is not running", error.Exception.Message);
     }

@@ -14,9 +14,6 @@ namespace PSDocker.Commands
     /// </summary>
     public abstract class ContainerChangeCmdlet : ContainerActionCmdlet
     {
-        /// <inheritdoc />
-        protected override ErrorRecord MapError(Exception exception, string noun, object? target) =>
-            ContainerConflicts.ToErrorRecord(exception, target) ?? base.MapError(exception, noun, target);
 
         /// <summary>
         /// The container as it is now, for -PassThru; null when it is gone (e.g. removed on exit). The

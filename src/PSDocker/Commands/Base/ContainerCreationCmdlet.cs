@@ -263,27 +263,5 @@ namespace PSDocker.Commands
         /// <summary>The create parameters, with relative bind sources resolved against the current location.</summary>
         protected CreateContainerParameters BuildParameters() =>
             Options.ToParameters(path => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-
-        /// <summary>Names what a create or start refused: a missing image or network, a name in use.</summary>
-        protected override ErrorRecord MapError(Exception exception, string noun, object? target)
-        {
-            if (exception is DockerApiException api)
-            {
-                var message = EngineErrors.EngineMessage(api);
-                var (id, category) = api.StatusCode switch
-                {
-                    HttpStatusCode.Conflict when message.IndexOf("already in use", StringComparison.OrdinalIgnoreCase) >= 0 => ("ContainerNameInUse", ErrorCategory.ResourceExists),
-                    HttpStatusCode.NotFound when message.IndexOf("image", StringComparison.OrdinalIgnoreCase) >= 0 => ("ImageNotFound", ErrorCategory.ObjectNotFound),
-                    HttpStatusCode.NotFound when message.IndexOf("network", StringComparison.OrdinalIgnoreCase) >= 0 => ("NetworkNotFound", ErrorCategory.ObjectNotFound),
-                    _ => (null, ErrorCategory.NotSpecified),
-                };
-                if (id is not null)
-                {
-                    return new ErrorRecord(new EngineOperationException(message, api), id, category, target);
-                }
-            }
-
-            return base.MapError(exception, noun, target);
-        }
     }
 }

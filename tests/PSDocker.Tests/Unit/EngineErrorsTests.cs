@@ -5,7 +5,7 @@ using PSDocker.EngineAccess;
 
 namespace PSDocker.Tests.Unit;
 
-public sealed class ContainerConflictsTests
+public sealed class EngineErrorsTests
 {
     // Messages as engine 20.10 words them.
     [Theory]
@@ -18,23 +18,28 @@ public sealed class ContainerConflictsTests
     [InlineData(HttpStatusCode.Conflict, "cannot start a paused container, try unpause instead", "ContainerPaused", ErrorCategory.InvalidOperation)]
     [InlineData(HttpStatusCode.Conflict, "Error when allocating new name: Conflict. The container name \\\"/web\\\" is already in use by container \\\"0123abc\\\".", "ContainerNameInUse", ErrorCategory.ResourceExists)]
     [InlineData(HttpStatusCode.Conflict, "removal of container web is already in progress", "ContainerRemovalInProgress", ErrorCategory.ResourceBusy)]
-    public void ToErrorRecord_StateRefusals_GetTheirOwnIdAndCategory_WithTheEngineMessage(HttpStatusCode status, string message, string errorId, ErrorCategory category)
+    [InlineData(HttpStatusCode.NotFound, "No such image: nosuch:latest", "ImageNotFound", ErrorCategory.ObjectNotFound)]
+    [InlineData(HttpStatusCode.NotFound, "network nosuch not found", "NetworkNotFound", ErrorCategory.ObjectNotFound)]
+    [InlineData(HttpStatusCode.NotFound, "No such container: web", "ContainerNotFound", ErrorCategory.ObjectNotFound)]
+    [InlineData(HttpStatusCode.NotFound, "No such container: network-web", "ContainerNotFound", ErrorCategory.ObjectNotFound)]
+    [InlineData(HttpStatusCode.Conflict, "some other conflict", "ContainerConflict", ErrorCategory.ResourceBusy)]
+    [InlineData(HttpStatusCode.BadRequest, "Invalid signal: FOO", "InvalidArgument", ErrorCategory.InvalidArgument)]
+    [InlineData(HttpStatusCode.InternalServerError, "something broke", "EngineError", ErrorCategory.NotSpecified)]
+    public void ToErrorRecord_NamesTheRefusal_WithTheEngineMessage(HttpStatusCode status, string message, string errorId, ErrorCategory category)
     {
         var api = new DockerApiException(status, "{\"message\":\"" + message + "\"}");
-        var record = ContainerConflicts.ToErrorRecord(api, "web");
+        var record = EngineErrors.ToErrorRecord(api, "Container", "web");
 
-        Assert.NotNull(record);
-        Assert.Equal(errorId, record!.FullyQualifiedErrorId);
+        Assert.Equal(errorId, record.FullyQualifiedErrorId);
         Assert.Equal(category, record.CategoryInfo.Category);
         Assert.Equal("web", record.TargetObject);
         Assert.Equal(EngineErrors.EngineMessage(api), record.Exception.Message);
     }
 
     [Fact]
-    public void ToErrorRecord_OtherFailures_AreLeftToTheGeneralMapping()
+    public void EngineMessage_ReadsTheJsonMessage_OrTheRawBody()
     {
-        Assert.Null(ContainerConflicts.ToErrorRecord(new DockerApiException(HttpStatusCode.NotFound, "{\"message\":\"No such container: web is not running\"}"), "web"));
-        Assert.Null(ContainerConflicts.ToErrorRecord(new DockerApiException(HttpStatusCode.BadRequest, "{\"message\":\"Invalid signal: FOO\"}"), "web"));
-        Assert.Null(ContainerConflicts.ToErrorRecord(new InvalidOperationException("is not running"), "web"));
+        Assert.Equal("No such container: web.", EngineErrors.EngineMessage(new DockerApiException(HttpStatusCode.NotFound, "{\"message\":\"no such container: web\"}")));
+        Assert.Equal("Plain text.", EngineErrors.EngineMessage(new DockerApiException(HttpStatusCode.InternalServerError, "plain text")));
     }
 }
