@@ -31,37 +31,16 @@ $label = @{ 'psdocker.demo' = 'tour' }
 $demo = 'psdocker.demo=tour'
 $web = 'psdocker-demo-web'
 
-# DEVELOPMENT ONLY — remove with the merge that brings every cmdlet of the foundation: steps whose
-# cmdlet is not in this build yet are shown and skipped instead of failing the tour.
-function Test-DemoCommand([scriptblock] $Command) {
-    $missing = @($Command.Ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true) |
-            ForEach-Object { $_.GetCommandName() } |
-            Where-Object { $_ -like '*-*' -and -not (Get-Command $_ -ErrorAction SilentlyContinue) })
-    if ($missing.Count -gt 0) {
-        $Host.UI.WriteLine("   (skipped: $($missing -join ', ') not in this build yet)")
-        return $false
-    }
-    return $true
-}
-
 # Shows a step the way it would be typed, then runs it; its output goes through Out-Default, so
 # the module's table views render exactly as at the prompt.
 function Step([scriptblock] $Command) {
     $Host.UI.WriteLine('')
     $Host.UI.WriteLine('PS> ' + $Command.ToString().Trim())
-    if (Test-DemoCommand $Command) {
-        & $Command | Out-Default
-    }
+    & $Command | Out-Default
 }
 
 function Remove-DemoContainers {
-    if (Get-Command Remove-Container -ErrorAction SilentlyContinue) {
-        Get-Container -Label $demo | Remove-Container -Force -Volume -Confirm:$false
-    }
-    else {
-        # DEVELOPMENT ONLY (see Test-DemoCommand).
-        Get-Container -Label $demo | ForEach-Object { docker rm -f -v $_.Id } | Out-Null
-    }
+    Get-Container -Label $demo | Remove-Container -Force -Volume -Confirm:$false
 }
 
 function Get-WebPage([string] $Uri) {
@@ -91,9 +70,7 @@ try {
         Invoke-Container -Image $Image -Name $web -Detach -Port "127.0.0.1:${Port}:80" -Label $label -Command '/bin/sh', '-c',
             'trap "exit 0" TERM; mkdir -p /www; echo "hello from $(hostname)" > /www/index.html; httpd -f -v -p 80 -h /www & wait'
     }
-    if (Get-Command Invoke-Container -ErrorAction SilentlyContinue) {
-        $Host.UI.WriteLine("   GET http://127.0.0.1:$Port/ -> $((Get-WebPage "http://127.0.0.1:$Port/").Trim())")
-    }
+    $Host.UI.WriteLine("   GET http://127.0.0.1:$Port/ -> $((Get-WebPage "http://127.0.0.1:$Port/").Trim())")
 
     Step { Get-Container -Status Running -Label $demo }
     Step { Get-Container -Label $demo }
@@ -102,6 +79,7 @@ try {
     Step { Invoke-ContainerExec $web -Command cat, /etc/hostname }
     Step { Get-Container -Status Running -Label $demo | Stop-Container -PassThru }
     Step { Get-Container -Status Exited -Label $demo | Remove-Container -Force -Volume -Confirm:$false }
+    Step { Remove-Container -Prune -Filter @{ label = $demo } -Confirm:$false }
     Step { Get-Container -Label $demo }
 }
 finally {

@@ -92,7 +92,7 @@ namespace PSDocker.Commands
             }
 
             Output.SetLastExitCode(0);
-            if (Await(ContainerApi.GetAsync(engine, id, CancellationToken), engine) is { } container)
+            if (Await(ContainerApi.GetByIdAsync(engine, id, CancellationToken), engine) is { } container)
             {
                 WriteObject(container);
             }

@@ -25,7 +25,7 @@ namespace PSDocker.Commands
                     continue;
                 }
 
-                if (Await(ContainerApi.GetAsync(engine, id, CancellationToken), engine) is { } container)
+                if (Await(ContainerApi.GetByIdAsync(engine, id, CancellationToken), engine) is { } container)
                 {
                     WriteObject(container);
                 }

@@ -72,7 +72,7 @@ namespace PSDocker.Commands
 
             // By id: a new name that looks like an id prefix must not find another container.
             var renamed = await target.Engine.Client.Containers.InspectContainerAsync(NewName, cancellation).ConfigureAwait(false);
-            return await ContainerApi.GetAsync(target.Engine, renamed.ID, cancellation).ConfigureAwait(false);
+            return await ContainerApi.GetByIdAsync(target.Engine, renamed.ID, cancellation).ConfigureAwait(false);
         }
     }
 }

@@ -55,28 +55,32 @@ namespace PSDocker.EngineAccess
             return response.Select(r => Container.From(r, engine.Engine)).ToList();
         }
 
-        /// <summary>The listing record of one container by name, id or id prefix; null when it is gone.</summary>
-        public static async Task<Container?> GetAsync(EngineConnection engine, string reference, CancellationToken cancellation)
+        /// <summary>The listing record of one container by its full id; null when it is gone.</summary>
+        public static async Task<Container?> GetByIdAsync(EngineConnection engine, string id, CancellationToken cancellation)
         {
             var query = new ContainerQuery();
-            query.Ids.Add(reference);
+            query.Ids.Add(id);
             var list = await ListAsync(engine, query, cancellation).ConfigureAwait(false);
-            if (list.Count == 0)
+            return list.FirstOrDefault(c => c.Id == id);
+        }
+
+        /// <summary>
+        /// The listing record of the container a user's reference (name, id or id prefix) names, resolved
+        /// by the engine in its own order; null when it is gone.
+        /// </summary>
+        public static async Task<Container?> FindAsync(EngineConnection engine, string reference, CancellationToken cancellation)
+        {
+            string id;
+            try
             {
-                var byName = await engine.Client.Containers.ListContainersAsync(
-                    new ContainersListParameters
-                    {
-                        All = true,
-                        Filters = new Dictionary<string, IDictionary<string, bool>>
-                        {
-                            ["name"] = new Dictionary<string, bool> { ["^/?" + System.Text.RegularExpressions.Regex.Escape(reference) + "$"] = true },
-                        },
-                    },
-                    cancellation).ConfigureAwait(false);
-                list = byName.Select(r => Container.From(r, engine.Engine)).ToList();
+                id = (await engine.Client.Containers.InspectContainerAsync(reference, cancellation).ConfigureAwait(false)).ID;
+            }
+            catch (Docker.DotNet.DockerContainerNotFoundException)
+            {
+                return null;
             }
 
-            return list.FirstOrDefault(c => c.Id == reference || c.Name == reference) ?? list.FirstOrDefault();
+            return await GetByIdAsync(engine, id, cancellation).ConfigureAwait(false);
         }
 
         /// <summary>Inspects one container (name, id or id prefix).</summary>
