@@ -221,6 +221,75 @@ Describe 'Stop-Container' {
     }
 }
 
+Describe 'The container lifecycle' {
+    It 'creates with New-Container and starts with Start-Container -PassThru (docker create, docker start)' {
+        $name = New-TestName
+
+        $started = New-Container -Image $TestImage -Name $name -Command $StoppableCommand -Label $TestLabel | Start-Container -PassThru
+
+        $started | Should -BeOfType PSDocker.Container
+        $started.State | Should -Be ([PSDocker.ContainerState]::Running)
+        Get-TestContainerState $name | Should -Be 'running'
+    }
+
+    It 'pauses with Suspend-Container and resumes with Resume-Container (docker pause, docker unpause)' {
+        $c = New-TestContainer -Command $StoppableCommand
+
+        Suspend-Container $c.Name
+
+        Get-TestContainerState $c.Name | Should -Be 'paused'
+        @(Get-Container -Status Paused -Label $TestLabelFilter).Name | Should -Be $c.Name
+
+        Get-Container -Status Paused -Label $TestLabelFilter | Resume-Container
+
+        Get-TestContainerState $c.Name | Should -Be 'running'
+    }
+
+    It 'restarts with Restart-Container (docker restart)' {
+        $c = New-TestContainer -Command $StoppableCommand
+        $before = docker inspect --format '{{.State.StartedAt}}' $c.Name
+
+        $restarted = Restart-Container $c.Name -Timeout 5 -PassThru
+
+        $restarted.State | Should -Be ([PSDocker.ContainerState]::Running)
+        docker inspect --format '{{.State.StartedAt}}' $c.Name | Should -Not -Be $before
+    }
+
+    It 'returns exit codes as data with Wait-Container, a non-zero one without an error (docker wait)' {
+        $job = Invoke-Container -Image $TestImage -Command sh, -c, 'sleep 1; exit 3' -Detach -Label $TestLabel
+
+        $result = $job | Wait-Container -ErrorVariable errors
+
+        $result | Should -BeOfType PSDocker.ExecResult
+        $result.ExitCode | Should -Be 3
+        $result.ContainerName | Should -Be $job.Name
+        $errors | Should -HaveCount 0
+    }
+
+    It 'renames with Rename-Container (docker rename)' {
+        $c = New-TestContainer -Command true -NoStart
+        $newName = New-TestName
+
+        $renamed = Rename-Container $c.Name -NewName $newName -PassThru
+
+        $renamed.Name | Should -Be $newName
+        $renamed.Id | Should -Be $c.Id
+        Get-TestContainerState $c.Name | Should -Be 'missing'
+    }
+
+    It 'keeps a running container and writes ContainerRunning when Remove-Container has no -Force' {
+        $c = New-TestContainer -Command sleep, 300
+
+        Remove-Container $c.Name -Confirm:$false -ErrorVariable errors -ErrorAction SilentlyContinue
+
+        $errors | Should -HaveCount 1
+        $errors[0].FullyQualifiedErrorId | Should -Be 'ContainerRunning,PSDocker.Commands.RemoveContainerCommand'
+        $errors[0].CategoryInfo.Category | Should -Be 'ResourceBusy'
+        $errors[0].TargetObject | Should -Be $c.Name
+        Get-TestContainerState $c.Name | Should -Be 'running'
+    }
+}
+
 Describe 'Stopping and removing in pipelines' {
     BeforeEach {
         Remove-TestContainers
@@ -252,12 +321,13 @@ Describe 'Stopping and removing in pipelines' {
     }
 
     It 'removes the exited containers and their anonymous volumes with Get-Container -Status Exited | Remove-Container -Force -Volume' {
+        # -Confirm:$false as in a script: removal asks first (ConfirmImpact High), and the asking is tested below.
         $running = New-TestContainer -Command sleep, 300
         $exitedName = New-TestName
         $null = docker run --name $exitedName --label "psdocker.pester=$TestRunId" -v /data $TestImage true
         $volume = docker inspect --format '{{range .Mounts}}{{.Name}}{{end}}' $exitedName
 
-        Get-Container -Status Exited -Label $TestLabelFilter | Remove-Container -Force -Volume
+        Get-Container -Status Exited -Label $TestLabelFilter | Remove-Container -Force -Volume -Confirm:$false
 
         Get-TestContainerState $exitedName | Should -Be 'missing'
         Get-TestContainerState $running.Name | Should -Be 'running'

@@ -39,8 +39,8 @@ Describe '<Name> help' -ForEach $cmdlets {
         $help.ExternalHelpFile | Should -Be 'PSDocker.dll-Help.xml'
     }
 
-    It 'has no placeholder left' {
-        Get-Content $path -Raw | Should -Not -Match '\{\{'
+    It 'has no PlatyPS placeholder left' {
+        Get-Content $path -Raw | Should -Not -Match '\{\{ ?(Fill|Add|Insert)'
     }
 
     It 'has a synopsis and a description' {
@@ -117,7 +117,7 @@ Describe '<Name> help' -ForEach $cmdlets {
         if ($pipelineParameters) {
             $help.Inputs | Should -Not -BeNullOrEmpty
         }
-        $help.Outputs.Typename | Sort-Object | Should -Be ($command.OutputType.Name | Sort-Object)
+        $help.Outputs.Typename | Where-Object { $_ -ne 'None' } | Sort-Object | Should -Be ($command.OutputType.Name | Sort-Object)
         $help.Outputs | ForEach-Object { $_.Description | Should -Not -BeNullOrEmpty }
     }
 
