@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Docker.DotNet;
 using Docker.DotNet.Models;
 using PSDocker.EngineAccess;
 
@@ -8,10 +9,14 @@ namespace PSDocker.Commands
 {
     /// <summary>
     /// <para type="synopsis">Stops running containers (docker stop), or kills them (docker kill).</para>
+    /// <para type="description">Stopping a container that is not running is not an error, as with docker
+    /// stop; -Force on such a container is not an error either. -Force kills at once with SIGKILL and
+    /// returns once the container has stopped; -Signal only sends the signal (docker kill --signal), and
+    /// sending it to a container that is not running is a ContainerNotRunning error.</para>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Stop, "Container", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
     [OutputType(typeof(Container))]
-    public sealed class StopContainerCommand : ContainerActionCmdlet
+    public sealed class StopContainerCommand : ContainerChangeCmdlet
     {
         /// <summary>Seconds to wait after the stop signal before the engine kills the container (default: the container's own, 10).</summary>
         [Parameter]
@@ -28,12 +33,13 @@ namespace PSDocker.Commands
         [ValidateNotNullOrEmpty]
         public string? Signal { get; set; }
 
-        /// <summary>Emit the stopped containers.</summary>
+        /// <summary>Emit the containers afterwards.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override string? ShouldProcessAction => Force || Signal is not null ? "Kill" : "Stop";
+        protected override string? ShouldProcessAction =>
+            Signal is not null ? "Send signal " + Signal : Force ? "Kill" : "Stop";
 
         /// <inheritdoc />
         protected override void BeginProcessing()
@@ -43,6 +49,11 @@ namespace PSDocker.Commands
                 ThrowArgumentError("-Timeout applies to a graceful stop; it cannot be combined with -Force or -Signal.", "TimeoutWithKill", Timeout);
             }
 
+            if (Force && Signal is not null)
+            {
+                ThrowArgumentError("-Force kills with SIGKILL and -Signal sends another signal: use one of them.", "ForceWithSignal", Signal);
+            }
+
             base.BeginProcessing();
         }
 
@@ -50,19 +61,32 @@ namespace PSDocker.Commands
         protected override async Task<object?> ActAsync(ContainerTarget target, CancellationToken cancellation)
         {
             var containers = target.Engine.Client.Containers;
-            if (Force || Signal is not null)
+            if (Signal is not null)
             {
-                await containers.KillContainerAsync(target.Reference, new ContainerKillParameters { Signal = Signal ?? "KILL" }, cancellation).ConfigureAwait(false);
+                await containers.KillContainerAsync(target.Reference, new ContainerKillParameters { Signal = Signal }, cancellation).ConfigureAwait(false);
+            }
+            else if (Force)
+            {
+                // The engine answers SIGKILL once the container has exited. A container that is not
+                // running is already where -Force wants it: not an error, as for a graceful stop.
+                try
+                {
+                    await containers.KillContainerAsync(target.Reference, new ContainerKillParameters { Signal = "KILL" }, cancellation).ConfigureAwait(false);
+                }
+                catch (DockerApiException e) when (ContainerConflicts.Classify(EngineErrors.EngineMessage(e))?.ErrorId == "ContainerNotRunning")
+                {
+                }
             }
             else
             {
+                // false (304) when it is not running: like docker stop, that is success.
                 await containers.StopContainerAsync(
                     target.Reference,
                     new ContainerStopParameters { WaitBeforeKillSeconds = Timeout.HasValue ? (uint?)Timeout.Value : null },
                     cancellation).ConfigureAwait(false);
             }
 
-            return PassThru ? await ContainerApi.GetAsync(target.Engine, target.Reference, cancellation).ConfigureAwait(false) : null;
+            return PassThru ? await RefreshAsync(target, cancellation).ConfigureAwait(false) : null;
         }
     }
 }

@@ -1,0 +1,135 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Docker.DotNet.Models;
+using PSDocker.EngineAccess;
+
+namespace PSDocker.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Removes containers (docker rm), or every stopped container (docker container prune).</para>
+    /// <para type="description">A running container is removed only with -Force (docker rm -f); without it,
+    /// the container is left alone and a ContainerRunning error is written. -Prune removes the stopped
+    /// containers that match -Filter and -Label and emits a PruneResult per engine.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "Container", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameSet)]
+    [OutputType(typeof(PruneResult), ParameterSetName = new[] { PruneSet })]
+    public sealed class RemoveContainerCommand : ContainerChangeCmdlet
+    {
+        private const string PruneSet = "Prune";
+
+        private IDictionary<string, IDictionary<string, bool>>? _pruneFilters;
+
+        /// <summary>Remove running containers too: kill, then remove (docker rm -f).</summary>
+        [Parameter(ParameterSetName = NameSet)]
+        [Parameter(ParameterSetName = IdSet)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Also remove the anonymous volumes of the containers (docker rm -v).</summary>
+        [Parameter(ParameterSetName = NameSet)]
+        [Parameter(ParameterSetName = IdSet)]
+        [Parameter(ParameterSetName = InputObjectSet)]
+        public SwitchParameter Volume { get; set; }
+
+        /// <summary>Remove every stopped container instead of named ones (docker container prune).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = PruneSet)]
+        public SwitchParameter Prune { get; set; }
+
+        /// <summary>
+        /// Prune filters, as <c>docker container prune --filter</c> takes them: <c>until</c> (a duration
+        /// like '24h', a timestamp, a DateTime or a TimeSpan), <c>label</c> and <c>label!</c> (<c>key</c> or
+        /// <c>key=value</c>; an array for several). Example: <c>@{until='24h'; label='env=dev'}</c>.
+        /// </summary>
+        [Parameter(ParameterSetName = PruneSet)]
+        [ValidateNotNull]
+        public Hashtable? Filter { get; set; }
+
+        /// <summary>Prune only containers with these labels (<c>key</c> or <c>key=value</c>); all must match.</summary>
+        [Parameter(ParameterSetName = PruneSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? Label { get; set; }
+
+        /// <inheritdoc />
+        protected override string? ShouldProcessAction => Force ? "Remove (force)" : "Remove";
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (ParameterSetName == PruneSet)
+            {
+                try
+                {
+                    _pruneFilters = PruneFilter.From(Filter, Label, PruneFilter.ContainerKeys);
+                }
+                catch (ArgumentException e)
+                {
+                    ThrowArgumentError(e.Message, "InvalidPruneFilter", Filter);
+                }
+            }
+
+            base.BeginProcessing();
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName != PruneSet)
+            {
+                base.ProcessRecord();
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (ParameterSetName != PruneSet)
+            {
+                base.EndProcessing();
+                return;
+            }
+
+            var what = "all stopped containers" + DescribeFilters();
+            var engines = TargetEngines.Where(engine => ShouldProcess(ExplicitEngines is null ? what : what + " on " + engine.Endpoint, "Remove (prune)")).ToList();
+            var prunes = engines
+                .Select(engine => (engine, task: engine.Client.Containers.PruneContainersAsync(new ContainersPruneParameters { Filters = _pruneFilters }, CancellationToken)))
+                .ToList();
+            foreach (var (engine, task) in prunes)
+            {
+                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+                if (task.IsFaulted || task.IsCanceled)
+                {
+                    WriteEngineError(task.Exception?.GetBaseException() ?? new OperationCanceledException(), "Container", (object?)Filter ?? engine.Endpoint.Uri.ToString(), engine);
+                    continue;
+                }
+
+                WriteObject(new PruneResult
+                {
+                    Engine = engine.Engine,
+                    ResourceType = "Container",
+                    Deleted = task.Result.ContainersDeleted?.ToArray() ?? Array.Empty<string>(),
+                    SpaceReclaimed = (long)task.Result.SpaceReclaimed,
+                });
+            }
+        }
+
+        /// <inheritdoc />
+        protected override async Task<object?> ActAsync(ContainerTarget target, CancellationToken cancellation)
+        {
+            await target.Engine.Client.Containers.RemoveContainerAsync(
+                target.Reference,
+                new ContainerRemoveParameters { Force = Force, RemoveVolumes = Volume },
+                cancellation).ConfigureAwait(false);
+            return null;
+        }
+
+        private string DescribeFilters() =>
+            _pruneFilters is null
+                ? string.Empty
+                : " matching " + string.Join(", ", _pruneFilters.SelectMany(f => f.Value.Keys.Select(v => f.Key + "=" + v)));
+    }
+}

@@ -1,0 +1,45 @@
+namespace PSDocker.Tests.Infrastructure;
+
+/// <summary>
+/// An extra label for the containers of one test, so pipelines like <c>Get-Container … | Stop-Container</c>
+/// and prunes touch that test's containers only.
+/// </summary>
+public sealed record CaseScope(Dictionary<string, string> Labels, string Filter)
+{
+    public const string LabelKey = "psdocker.case";
+
+    public static CaseScope New()
+    {
+        var value = Guid.NewGuid().ToString("N")[..8];
+        return new CaseScope(new Dictionary<string, string> { [LabelKey] = value }, LabelKey + "=" + value);
+    }
+}
+
+/// <summary>Independent (Docker.DotNet) waits and checks for the engine tests.</summary>
+public static class EngineFixtureChecks
+{
+    /// <summary>The container's state as the engine reports it; fails when the container does not exist.</summary>
+    public static Docker.DotNet.Models.State StateOf(this EngineFixture fixture, string nameOrId) =>
+        (fixture.Inspect(nameOrId) ?? throw new Xunit.Sdk.XunitException($"container {nameOrId} does not exist")).State!;
+
+    /// <summary>Whether a volume exists.</summary>
+    public static bool VolumeExists(this EngineFixture fixture, string name)
+    {
+        try
+        {
+            fixture.Docker.Volumes.InspectAsync(name).GetAwaiter().GetResult();
+            return true;
+        }
+        catch (Docker.DotNet.DockerApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits (up to 30 s) until the container is not running; returns its exit code.</summary>
+    public static long WaitForExit(this EngineFixture fixture, string nameOrId)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return fixture.Docker.Containers.WaitContainerAsync(nameOrId, timeout.Token).GetAwaiter().GetResult().StatusCode;
+    }
+}

@@ -1,0 +1,15 @@
+namespace PSDocker.Tests.Infrastructure;
+
+/// <summary>Container commands (busybox sh) with a known reaction to stop signals.</summary>
+public static class TestCommands
+{
+    /// <summary>Runs until SIGTERM, then exits 0 at once.</summary>
+    public static readonly string[] Responsive = { "sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait" };
+
+    /// <summary>Ignores SIGTERM: only SIGKILL (or a stop timeout) ends it.</summary>
+    public static readonly string[] Stubborn = { "sh", "-c", "trap '' TERM; sleep 600" };
+
+    /// <summary>Exits with <paramref name="code"/> after <paramref name="seconds"/>.</summary>
+    public static string[] ExitsWith(int code, double seconds = 0) =>
+        new[] { "sh", "-c", FormattableString.Invariant($"sleep {seconds}; exit {code}") };
+}
