@@ -31,7 +31,8 @@ param(
     # Run the tests after building.
     [switch] $Test,
 
-    # Do not build (the tests then run against what is already in out/ and the test project's bin/).
+    # Do not run dotnet build (the tests then run against what is already in out/ and the test
+    # project's bin/). The help is still made from docs/help.
     [switch] $NoBuild,
 
     # Which tests -Test runs.
@@ -61,6 +62,15 @@ if (-not $NoBuild) {
         Invoke-DotnetBuild $project
     }
     Write-Host "Built $(Join-Path $PSScriptRoot 'out/PSDocker') and out/PSDocker.Host ($Configuration)"
+}
+
+# The help (docs/help → out/PSDocker/en-US) needs PlatyPS; without it the module works and Get-Help
+# shows the syntax only.
+if (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS | Where-Object Version -GE '1.0') {
+    & (Join-Path $PSScriptRoot 'tools/Build-Help.ps1') -Source (Join-Path $PSScriptRoot 'docs/help') -ModuleDirectory (Join-Path $PSScriptRoot 'out/PSDocker')
+}
+else {
+    Write-Warning 'Microsoft.PowerShell.PlatyPS 1.0 is not installed: out/PSDocker has no help (Get-Help shows the syntax only).'
 }
 
 if (-not $Test) {

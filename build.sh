@@ -28,6 +28,10 @@ mkdir -p out
 for project in src/PSDocker/PSDocker.csproj tools/PSDocker.Host/PSDocker.Host.csproj; do
   dotnet build "$project" -c Release -nologo >out/build.log 2>&1 || { cat out/build.log >&2; psd_die "dotnet build $project failed."; }
 done
+# The help (docs/help → out/PSDocker/en-US) is made with PlatyPS, in pwsh, when it is there.
+if command -v pwsh >/dev/null; then
+  pwsh -NoProfile -NonInteractive -File build.ps1 -NoBuild >/dev/null
+fi
 [ "$demo" = 1 ] || exit 0
 
 # An engine: the one at $DOCKER_HOST, else the default socket; as root, install and start one.

@@ -1,0 +1,81 @@
+# Tab completion as the console asks for it (TabExpansion2): container names from the live engine,
+# restart policies.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestEngine.ps1')
+
+    $script:first = New-TestContainer -Command sleep, 300
+    $script:second = New-TestContainer -Command true -NoStart
+    $script:prefix = "psd-pester-$TestRunId-"
+
+    # What PowerShell offers with the cursor at the end of $Line (a CommandCompletion).
+    function Get-Completion([string] $Line) {
+        TabExpansion2 -inputScript $Line -cursorColumn $Line.Length
+    }
+
+    # The completions offered at the end of $Line.
+    function Complete([string] $Line) {
+        @((Get-Completion $Line).CompletionMatches)
+    }
+
+    # The command line once a completion is accepted, parsed: its elements after the command name.
+    function Get-ArgumentAst([string] $Line) {
+        $tokens = $errors = $null
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput($Line, [ref]$tokens, [ref]$errors)
+        $errors | Should -BeNullOrEmpty
+        $ast.Find({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true).CommandElements | Select-Object -Skip 1
+    }
+}
+
+AfterAll {
+    Remove-TestContainers
+}
+
+Describe 'Container name completion' {
+    It 'completes Stop-Container <prefix> with the live container names, sorted' {
+        $completions = Complete "Stop-Container $prefix"
+
+        $completions.CompletionText | Should -Be (@($first.Name, $second.Name) | Sort-Object)
+        $completions | ForEach-Object { $_.ResultType | Should -Be 'ParameterValue' }
+    }
+
+    It 'describes each completion with its image and state' {
+        $match = Complete "Stop-Container $($first.Name)" | Where-Object CompletionText -EQ $first.Name
+
+        $match.ToolTip | Should -Be "$TestImage (Running)"
+    }
+
+    It 'completes a name typed after an opening quote, and the completed line parses as one name' {
+        $line = "Stop-Container '$($first.Name.Substring(0, $first.Name.Length - 2))"
+        $completion = Get-Completion $line
+        $match = $completion.CompletionMatches[0]
+
+        $match.CompletionText | Should -Be $first.Name
+        $accepted = $line.Substring(0, $completion.ReplacementIndex) + $match.CompletionText
+        $arguments = @(Get-ArgumentAst $accepted)
+        $arguments | Should -HaveCount 1
+        $arguments[0].Value | Should -Be $first.Name
+    }
+
+    It 'completes -Name and -DockerHost-targeted lines of the other container cmdlets' {
+        (Complete "Get-Container -Name $prefix").CompletionText | Should -Contain $first.Name
+        (Complete "Get-ContainerLog $prefix").CompletionText | Should -Contain $first.Name
+        (Complete "Invoke-ContainerExec $prefix").CompletionText | Should -Contain $first.Name
+        (Complete "Remove-Container -DockerHost unix:///var/run/docker.sock $prefix").CompletionText | Should -Contain $second.Name
+    }
+
+    It 'completes nothing, and quickly, when the engine cannot be reached' {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+
+        $completions = Complete "Stop-Container -DockerHost unix:///nonexistent/docker.sock $prefix"
+
+        $completions | Should -BeNullOrEmpty
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+    }
+}
+
+Describe 'Restart policy completion' {
+    It 'completes -RestartPolicy with the policies docker knows' {
+        (Complete 'New-Container busybox -RestartPolicy ').CompletionText | Should -Be @('no', 'always', 'unless-stopped', 'on-failure')
+        (Complete 'Invoke-Container busybox -RestartPolicy un').CompletionText | Should -Be 'unless-stopped'
+    }
+}
