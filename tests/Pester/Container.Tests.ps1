@@ -86,12 +86,12 @@ Describe 'Invoke-Container in the foreground' {
         $LASTEXITCODE | Should -Be 2
     }
 
-    It 'sets $LASTEXITCODE to 125 when the command cannot start, and -Remove still removes the container' {
+    It 'sets $LASTEXITCODE to 127 (as docker run does) when the command is not in the image, and -Remove still removes the container' {
         $name = New-TestName
 
         Invoke-Container $TestImage -Command "no-such-program-$TestRunId" -Name $name -Remove -Label $TestLabel -ErrorVariable errors -ErrorAction SilentlyContinue
 
-        $LASTEXITCODE | Should -Be 125
+        $LASTEXITCODE | Should -Be 127
         $errors | Should -HaveCount 1
         $errors[0].TargetObject | Should -Be $name
         Get-TestContainerState $name | Should -Be 'missing'
@@ -188,7 +188,7 @@ Describe 'Invoke-ContainerExec on a stopped container' {
 
         $LASTEXITCODE | Should -Be 125
         $errors[0].FullyQualifiedErrorId | Should -Be 'ContainerNotRunning,PSDocker.Commands.InvokeContainerExecCommand'
-        $errors[0].CategoryInfo.Category | Should -Be 'ResourceBusy'
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidOperation'
         $errors[0].TargetObject | Should -Be $stopped.Name
     }
 }

@@ -45,6 +45,15 @@ namespace PSDocker.Commands
         public string[]? Image { get; set; }
 
         /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            if (Status is { } states && Array.IndexOf(states, ContainerState.Unknown) >= 0)
+            {
+                ThrowArgumentError("-Status Unknown is not a state the engine can filter on: use Created, Running, Paused, Restarting, Removing, Exited or Dead.", "InvalidStatus", ContainerState.Unknown);
+            }
+        }
+
+        /// <inheritdoc />
         protected override void ProcessRecord()
         {
             _names.AddRange(Name ?? Array.Empty<string>());
@@ -77,9 +86,23 @@ namespace PSDocker.Commands
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (engine, task) in listings)
             {
-                foreach (var container in Await(task, engine))
+                IList<Container> containers;
+                try
                 {
-                    if (Matches(container, found))
+                    containers = Await(task, engine);
+                }
+                catch (Docker.DotNet.DockerApiException e)
+                {
+                    ThrowTerminatingError(EngineErrors.ToErrorRecord(e, "Container", engine.Endpoint.ToString()));
+                    return;
+                }
+
+                var exactNames = new HashSet<string>(
+                    containers.Select(c => c.Name).Where(n => _names.Contains(n, StringComparer.OrdinalIgnoreCase)),
+                    StringComparer.OrdinalIgnoreCase);
+                foreach (var container in containers)
+                {
+                    if (Matches(container, exactNames, found))
                     {
                         WriteObject(container);
                     }
@@ -96,7 +119,12 @@ namespace PSDocker.Commands
             }
         }
 
-        private bool Matches(Container container, HashSet<string> found)
+        /// <summary>
+        /// Whether a container is asked for. A plain string names a container exactly or, when no
+        /// container has that name, is an id prefix — the engine's own order, so 'abc' never lists
+        /// another container whose id starts with abc.
+        /// </summary>
+        private bool Matches(Container container, HashSet<string> exactNames, HashSet<string> found)
         {
             if (_names.Count == 0 && _ids.Count == 0)
             {
@@ -108,8 +136,9 @@ namespace PSDocker.Commands
             {
                 var hit = WildcardPattern.ContainsWildcardCharacters(name)
                     ? new WildcardPattern(name, WildcardOptions.IgnoreCase).IsMatch(container.Name)
-                    : string.Equals(container.Name, name, StringComparison.OrdinalIgnoreCase)
-                      || container.Id.StartsWith(name, StringComparison.OrdinalIgnoreCase);
+                    : exactNames.Contains(name)
+                        ? string.Equals(container.Name, name, StringComparison.OrdinalIgnoreCase)
+                        : container.Id.StartsWith(name, StringComparison.OrdinalIgnoreCase);
                 if (hit)
                 {
                     found.Add(name);

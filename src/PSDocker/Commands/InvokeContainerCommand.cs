@@ -82,7 +82,7 @@ namespace PSDocker.Commands
             catch (DockerApiException e)
             {
                 WriteEngineError(e, "Container", ErrorTarget, engine);
-                Output.ReportNotRun();
+                Output.ReportNotRun(e);
                 if (remove)
                 {
                     CleanUp(engine, id, kill: false, remove: true);
@@ -112,7 +112,7 @@ namespace PSDocker.Commands
                 catch (DockerApiException e)
                 {
                     WriteEngineError(e, "Container", ErrorTarget, engine);
-                    Output.ReportNotRun();
+                    Output.ReportNotRun(e);
                     return;
                 }
 
@@ -131,7 +131,7 @@ namespace PSDocker.Commands
                     catch (DockerApiException e)
                     {
                         WriteEngineError(e, "Container", ErrorTarget, engine);
-                        Output.ReportNotRun();
+                        Output.ReportNotRun(e);
                         return;
                     }
 

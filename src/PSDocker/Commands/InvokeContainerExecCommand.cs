@@ -83,7 +83,7 @@ namespace PSDocker.Commands
                 }
                 catch (Exception e) when (e is DockerApiException || e is System.IO.IOException && !IsCancellation(e))
                 {
-                    Output.ReportNotRun();
+                    Output.ReportNotRun(e);
                     WriteContainerError(e, target);
                 }
             }
@@ -97,6 +97,7 @@ namespace PSDocker.Commands
             if (Detach)
             {
                 Await(ContainerExec.StartDetachedAsync(engine, execId, Tty, CancellationToken), engine);
+                Output.SetLastExitCode(0);
                 return;
             }
 

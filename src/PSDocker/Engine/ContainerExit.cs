@@ -31,7 +31,7 @@ namespace PSDocker.EngineAccess
             catch (Exception) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
             {
                 throw new ContainerWaitTimeoutException(
-                    $"Container '{detail.Name}' was still running after {timeout!.Value.TotalSeconds:0.###} seconds. Wait longer with a larger -Timeout, or stop it with Stop-Container.");
+                    $"Container '{detail.Name}' was still running after {timeout!.Value.TotalSeconds:0.###} second{(timeout.Value.TotalSeconds == 1 ? string.Empty : "s")}. Wait longer with a larger -Timeout, or stop it with Stop-Container.");
             }
 
             if (response.Error?.Message is { Length: > 0 } message)

@@ -63,11 +63,44 @@ namespace PSDocker.EngineAccess
                 throw Invalid(reference ?? string.Empty, "the repository name is empty");
             }
 
+            if (tag is not null && !TagPattern.IsMatch(tag))
+            {
+                throw Invalid(reference!, "a tag has at most 128 letters, digits, '_', '.' and '-', and does not start with '.' or '-'");
+            }
+
+            var components = text.Split('/');
+            var first = components.Length > 1 && LooksLikeRegistry(components[0]) ? 1 : 0;
+            if (first == 1 && !RegistryPattern.IsMatch(components[0]))
+            {
+                throw Invalid(reference!, $"'{components[0]}' is not a registry host[:port]");
+            }
+
+            for (var i = first; i < components.Length; i++)
+            {
+                if (!PathComponentPattern.IsMatch(components[i]))
+                {
+                    throw Invalid(reference!, "repository names are lowercase letters, digits and the separators '.', '_', '__' and '-'");
+                }
+            }
+
             return new ImageReference(text, digest is null ? tag ?? "latest" : tag, digest);
         }
 
         /// <inheritdoc />
         public override string ToString() => Repository + (Tag is null ? string.Empty : ":" + Tag) + (Digest is null ? string.Empty : "@" + Digest);
+
+        private static readonly System.Text.RegularExpressions.Regex TagPattern =
+            new System.Text.RegularExpressions.Regex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        private static readonly System.Text.RegularExpressions.Regex PathComponentPattern =
+            new System.Text.RegularExpressions.Regex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        private static readonly System.Text.RegularExpressions.Regex RegistryPattern =
+            new System.Text.RegularExpressions.Regex(@"^(?:\[[0-9A-Fa-f:]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)(?::[0-9]+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        /// <summary>Like the engine: a first component with '.' or ':', or "localhost", names a registry.</summary>
+        private static bool LooksLikeRegistry(string component) =>
+            component.IndexOf('.') >= 0 || component.IndexOf(':') >= 0 || component == "localhost";
 
         private static InvalidSpecException Invalid(string reference, string reason) =>
             new InvalidSpecException("Image", reference, $"'{reference}' is not a valid image reference: {reason}. Use name[:tag] or name@sha256:digest, e.g. 'busybox:1.36'.");

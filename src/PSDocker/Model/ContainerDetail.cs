@@ -48,13 +48,16 @@ namespace PSDocker
         /// <summary>How often the engine restarted it.</summary>
         public long RestartCount { get; set; }
 
-        /// <summary>The engine's configuration record (Cmd, Env, Labels, …).</summary>
+        /// <summary>The engine's configuration record (Cmd, Env, Labels, …); hidden from views, reachable by name.</summary>
+        [System.Management.Automation.Hidden]
         public ContainerConfig? Config { get; set; }
 
-        /// <summary>The engine's host configuration record (ports, binds, DNS, limits, …).</summary>
+        /// <summary>The engine's host configuration record (ports, binds, DNS, limits, …); hidden from views, reachable by name.</summary>
+        [System.Management.Automation.Hidden]
         public HostConfig? HostConfig { get; set; }
 
-        /// <summary>The engine's network settings record (addresses, networks, ports).</summary>
+        /// <summary>The engine's network settings record (addresses, networks, ports); hidden from views, reachable by name.</summary>
+        [System.Management.Automation.Hidden]
         public NetworkSettings? NetworkSettings { get; set; }
 
         /// <summary>The engine's whole inspect record.</summary>

@@ -54,4 +54,29 @@ public sealed class GetContainerTests
         Assert.Equal(System.Management.Automation.ErrorCategory.ConnectionError, error.CategoryInfo.Category);
         Assert.Contains("unix:///nonexistent/docker.sock", error.Exception.Message);
     }
+
+    [Fact]
+    public void GetContainer_PlainString_IsAnExactNameBeforeAnIdPrefix_LikeTheEngine()
+    {
+        var target = _f.UniqueName("prefix");
+        var id = _f.CreateContainer(target, new[] { "true" }, start: false);
+        // A second container named like the first one's id prefix: asking for that string means it, not the first.
+        var prefixName = id[..6];
+        _f.CreateContainer(prefixName, new[] { "true" }, start: false);
+
+        var byName = _f.Run($"Get-Container {prefixName}").AssertNoErrors().Objects<Container>();
+        Assert.Equal(prefixName, Assert.Single(byName).Name);
+
+        var byPrefix = _f.Run($"Get-Container {id[..12]}").AssertNoErrors().Objects<Container>();
+        Assert.Equal(target, Assert.Single(byPrefix).Name);
+    }
+
+    [Fact]
+    public void GetContainer_StatusUnknown_IsAnInvalidArgument()
+    {
+        var result = _f.Run("try { Get-Container -Status Unknown; 'not reached' } catch { $_ }");
+        var error = Assert.IsType<System.Management.Automation.ErrorRecord>(Assert.Single(result.Output).BaseObject);
+        Assert.Equal("InvalidStatus,PSDocker.Commands.GetContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+    }
 }

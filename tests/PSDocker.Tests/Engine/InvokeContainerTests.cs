@@ -146,7 +146,7 @@ public sealed class InvokeContainerTests
     }
 
     [Fact]
-    public void InvokeContainer_CommandNotFound_WritesTheEnginesError_SetsExitCode125_AndRemoves()
+    public void InvokeContainer_CommandNotFound_WritesTheEnginesError_SetsExitCode127_AndRemoves()
     {
         var caseId = NewCase();
         var result = _f.Run($"Invoke-Container $TestImage -Command /no/such/program -Remove -Label {_f.CaseLabel(caseId)}");
@@ -154,7 +154,7 @@ public sealed class InvokeContainerTests
         Assert.Null(result.Terminating);
         var error = Assert.Single(result.Errors);
         Assert.Contains("/no/such/program", error.Exception.Message);
-        Assert.Equal(125, LastExitCode());
+        Assert.Equal(127, LastExitCode());
         Assert.Empty(_f.ContainersOfCase(caseId));
     }
 

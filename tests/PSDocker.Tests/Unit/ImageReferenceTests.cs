@@ -12,6 +12,8 @@ public sealed class ImageReferenceTests
     [InlineData("127.0.0.1:5000/team/app:v2", "127.0.0.1:5000/team/app", "v2")]
     [InlineData("localhost:5000/app@sha256:abc", "localhost:5000/app", "sha256:abc")]
     [InlineData("app:v1@sha256:abc", "app", "sha256:abc")]
+    [InlineData("Registry.Example:5000/team/app_1.x-y:V2", "Registry.Example:5000/team/app_1.x-y", "V2")]
+    [InlineData("[::1]:5000/app", "[::1]:5000/app", "latest")]
     public void Parse_SplitsRepositoryAndTagOrDigest(string reference, string repository, string tagOrDigest)
     {
         var r = ImageReference.Parse(reference);
@@ -24,6 +26,11 @@ public sealed class ImageReferenceTests
     [InlineData("app:")]
     [InlineData("app@sha256")]
     [InlineData("127.0.0.1:5000/")]
+    [InlineData("UPPER/x")]
+    [InlineData("Busybox")]
+    [InlineData("app:-bad")]
+    [InlineData("my app")]
+    [InlineData("team//app")]
     public void Parse_Invalid_Throws(string reference) =>
         Assert.Equal("InvalidImage", Assert.Throws<InvalidSpecException>(() => ImageReference.Parse(reference)).ErrorId);
 }

@@ -52,10 +52,23 @@ namespace PSDocker.Commands
         }
 
         /// <summary>
-        /// Sets <c>$LASTEXITCODE</c> to 125 — docker run's code for "the command could not be run" — when
-        /// the container or exec could not be created or started (the error itself is written by the caller).
+        /// Sets $LASTEXITCODE for a command that never ran, with the docker CLI's codes: 127 when the
+        /// executable was not found, 126 when it could not be run, else 125 (the engine refused).
         /// </summary>
-        public void ReportNotRun() => SetLastExitCode(125);
+        public void ReportNotRun(Exception? cause = null) => SetLastExitCode(NotRunExitCode(cause));
+
+        /// <summary>The docker CLI's exit code for a command that could not be started.</summary>
+        public static int NotRunExitCode(Exception? cause)
+        {
+            var message = cause is DockerApiException api ? EngineErrors.EngineMessage(api) : cause?.Message ?? string.Empty;
+            if (message.IndexOf("executable file not found", StringComparison.OrdinalIgnoreCase) >= 0
+                || message.IndexOf("no such file or directory", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return 127;
+            }
+
+            return message.IndexOf("permission denied", StringComparison.OrdinalIgnoreCase) >= 0 ? 126 : 125;
+        }
 
         /// <summary>Sets <c>$global:LASTEXITCODE</c>, as a native command does.</summary>
         public void SetLastExitCode(long code) =>
