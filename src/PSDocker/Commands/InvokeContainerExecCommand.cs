@@ -71,7 +71,7 @@ namespace PSDocker.Commands
         {
             foreach (var target in ResolveTargets())
             {
-                var description = ExplicitEngines is null && target.Engine == DefaultEngine ? target.DisplayName : target.DisplayName + " on " + target.Engine.Endpoint;
+                var description = DescribeTarget(target);
                 if (!ShouldProcess(description, "Run '" + string.Join(" ", Command) + "'"))
                 {
                     continue;

@@ -52,12 +52,6 @@ namespace PSDocker.Commands
             _batch?.Drain(waitForAll: true, Complete);
         }
 
-        /// <summary>How a target is named in -WhatIf/-Confirm; the engine is named when it is not the default.</summary>
-        protected string DescribeTarget(ContainerTarget target) =>
-            ExplicitEngines is null && target.Engine == DefaultEngine
-                ? target.DisplayName
-                : target.DisplayName + " on " + target.Engine.Endpoint;
-
         /// <summary>Writes one finished call's result or error.</summary>
         protected virtual void Complete(ContainerTarget target, Task<object?> task)
         {

@@ -111,6 +111,12 @@ namespace PSDocker.Commands
             return list;
         }
 
+        /// <summary>How a target is named in -WhatIf/-Confirm; the engine is named when it is not the default.</summary>
+        protected string DescribeTarget(ContainerTarget target) =>
+            ExplicitEngines is null && target.Engine == DefaultEngine
+                ? target.DisplayName
+                : target.DisplayName + " on " + target.Engine.Endpoint;
+
         /// <summary>Writes the error for a failed operation on one container.</summary>
         protected void WriteContainerError(Exception exception, ContainerTarget target) =>
             WriteEngineError(exception, "Container", target.UserTarget, target.Engine);
