@@ -60,7 +60,8 @@ Describe 'Container name completion' {
         (Complete "Get-Container -Name $prefix").CompletionText | Should -Contain $first.Name
         (Complete "Get-ContainerLog $prefix").CompletionText | Should -Contain $first.Name
         (Complete "Invoke-ContainerExec $prefix").CompletionText | Should -Contain $first.Name
-        (Complete "Remove-Container -DockerHost unix:///var/run/docker.sock $prefix").CompletionText | Should -Contain $second.Name
+        $engine = if ($env:DOCKER_HOST) { $env:DOCKER_HOST } else { "unix:///var/run/docker.sock" }
+        (Complete "Remove-Container -DockerHost $engine $prefix").CompletionText | Should -Contain $second.Name
     }
 
     It 'completes nothing, and quickly, when the engine cannot be reached' {

@@ -122,7 +122,7 @@ public sealed class ContainerBatchTests
         _f.CreateContainer(name, TestCommands.Responsive);
 
         var result = _f.Run($@"
-            $c = Get-Container {name} -DockerHost unix:///var/run/docker.sock
+            $c = Get-Container {name} -DockerHost {EngineFixture.EngineHost}
             $saved = $env:DOCKER_HOST
             $env:DOCKER_HOST = 'unix:///nonexistent.sock'
             try {{

@@ -25,8 +25,7 @@ public sealed class ContextTests : IDisposable
         _f.CreateContainer(_f.UniqueName("ctx"), new[] { "sleep", "300" });
     }
 
-    private static string EngineHost =>
-        Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
+    private static string EngineHost => EngineFixture.EngineHost;
 
     /// <summary>Runs a script with DOCKER_CONFIG pointing at the test's docker config folder, restoring the environment after.</summary>
     private PipelineResult RunWithConfig(string script) => _f.Run($$"""

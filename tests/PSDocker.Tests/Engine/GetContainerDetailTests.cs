@@ -28,7 +28,7 @@ public sealed class GetContainerDetailTests
         Assert.Equal(ContainerState.Running, detail.State.Status);
         Assert.Equal(_f.RunId, detail.Labels[EngineFixture.LabelKey]);
         Assert.Equal(EngineFixture.TestImage, detail.Image);
-        Assert.Equal("unix:///var/run/docker.sock", detail.Engine.Uri.ToString());
+        Assert.Equal(EngineFixture.EngineHost, detail.Engine.Uri.ToString().TrimEnd('/'));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class GetContainerLogTests
             Assert.Equal(name, e.ContainerName);
             Assert.Equal(id, e.ContainerId);
             Assert.Null(e.Timestamp);
-            Assert.Equal("unix:///var/run/docker.sock", e.Engine.Uri.ToString());
+            Assert.Equal(EngineFixture.EngineHost, e.Engine.Uri.ToString().TrimEnd('/'));
         });
 
         var stdout = _f.Run($"Get-ContainerLog {name} -StdOut").AssertNoErrors().Objects<ContainerLogEntry>();

@@ -22,8 +22,7 @@ public sealed class GetContainerTests
         Assert.Contains(all, c => c.Name == running && c.State == ContainerState.Running);
         Assert.Contains(all, c => c.Name == created && c.State == ContainerState.Created);
         // The engine under test: ./test.sh may have started a private one and pointed DOCKER_HOST at it.
-        var expectedEngine = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
-        Assert.All(all, c => Assert.Equal(expectedEngine, c.Engine.Uri.ToString().TrimEnd('/')));
+        Assert.All(all, c => Assert.Equal(EngineFixture.EngineHost, c.Engine.Uri.ToString().TrimEnd('/')));
 
         var onlyRunning = _f.Run("Get-Container -Label $TestLabelFilter -Status Running").AssertNoErrors().Objects<Container>();
         Assert.Contains(onlyRunning, c => c.Name == running);

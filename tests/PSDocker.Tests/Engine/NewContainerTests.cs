@@ -31,7 +31,7 @@ public sealed class NewContainerTests
             Assert.Equal(ContainerState.Created, container.State);
             Assert.Equal(EngineFixture.TestImage, container.Image);
             Assert.Equal("web", container.Labels["team"]);
-            Assert.Equal("unix:///var/run/docker.sock", container.Engine.Uri.ToString());
+            Assert.Equal(EngineFixture.EngineHost, container.Engine.Uri.ToString().TrimEnd('/'));
 
             var i = _f.Inspect(name)!;
             var config = i.Config!;

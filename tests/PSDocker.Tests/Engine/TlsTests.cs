@@ -13,8 +13,7 @@ public sealed class TlsTests : IDisposable
     public TlsTests(EngineFixture fixture)
     {
         _f = fixture;
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } h ? h : "unix:///var/run/docker.sock";
-        _proxy = new TlsEngineProxy(new Uri(host).LocalPath);
+        _proxy = new TlsEngineProxy(new Uri(EngineFixture.EngineHost).LocalPath);
         _f.CreateContainer(_f.UniqueName("tls"), new[] { "true" }, start: false);
     }
 

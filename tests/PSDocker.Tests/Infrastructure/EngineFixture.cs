@@ -21,12 +21,18 @@ public sealed class EngineFixture : IDisposable
     /// <summary>The label key that marks test resources; its value is the run id.</summary>
     public const string LabelKey = "psdocker.test";
 
+    /// <summary>
+    /// The engine under test as PSDocker names it: $DOCKER_HOST when set (./test.sh points it at a
+    /// private engine when none answers at the default socket), else the default socket.
+    /// </summary>
+    public static string EngineHost =>
+        Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock";
+
     public EngineFixture()
     {
         RunId = Guid.NewGuid().ToString("N")[..10];
-        var host = Environment.GetEnvironmentVariable("DOCKER_HOST");
         Docker = new DockerClientBuilder()
-            .WithEndpoint(new Uri(string.IsNullOrEmpty(host) ? "unix:///var/run/docker.sock" : host))
+            .WithEndpoint(new Uri(EngineHost))
             .Build();
 
         try
