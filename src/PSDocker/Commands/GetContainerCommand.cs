@@ -13,6 +13,9 @@ namespace PSDocker.Commands
     [OutputType(typeof(Container))]
     public sealed class GetContainerCommand : DockerCmdlet
     {
+        /// <inheritdoc />
+        protected override string ResourceNoun => "Container";
+
         private readonly List<string> _names = new List<string>();
         private readonly List<string> _ids = new List<string>();
 
@@ -45,7 +48,7 @@ namespace PSDocker.Commands
         public string[]? Image { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
+        protected override void Begin()
         {
             if (Status is { } states && Array.IndexOf(states, ContainerState.Unknown) >= 0)
             {
@@ -54,14 +57,14 @@ namespace PSDocker.Commands
         }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void Process()
         {
             _names.AddRange(Name ?? Array.Empty<string>());
             _ids.AddRange(Id ?? Array.Empty<string>());
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void End()
         {
             var query = new ContainerQuery();
             foreach (var s in Status ?? Array.Empty<ContainerState>())
@@ -86,16 +89,7 @@ namespace PSDocker.Commands
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var (engine, task) in listings)
             {
-                IList<Container> containers;
-                try
-                {
-                    containers = Await(task, engine);
-                }
-                catch (Docker.DotNet.DockerApiException e)
-                {
-                    ThrowTerminatingError(EngineErrors.ToErrorRecord(e, "Container", engine.Endpoint.ToString()));
-                    return;
-                }
+                var containers = Await(task, engine);
 
                 var exactNames = new HashSet<string>(
                     containers.Select(c => c.Name).Where(n => _names.Contains(n, StringComparer.OrdinalIgnoreCase)),

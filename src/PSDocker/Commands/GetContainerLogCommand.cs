@@ -49,7 +49,7 @@ namespace PSDocker.Commands
         public SwitchParameter StdErr { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
+        protected override void Begin()
         {
             var both = !StdOut && !StdErr;
             _query = new ContainerLogQuery
@@ -66,7 +66,7 @@ namespace PSDocker.Commands
         }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void Process()
         {
             foreach (var target in ResolveTargets())
             {
@@ -78,7 +78,7 @@ namespace PSDocker.Commands
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void End()
         {
             Pump(wait: true);
         }

@@ -32,7 +32,7 @@ namespace PSDocker.Commands
         private ContainerCommandOutput Output => _output ??= new ContainerCommandOutput(this);
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void Process()
         {
             foreach (var engine in TargetEngines)
             {

@@ -58,7 +58,7 @@ namespace PSDocker.Commands
         private ContainerCommandOutput Output => _output ??= new ContainerCommandOutput(this);
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
+        protected override void Begin()
         {
             if (Detach && PassThru)
             {
@@ -67,7 +67,7 @@ namespace PSDocker.Commands
         }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void Process()
         {
             foreach (var target in ResolveTargets())
             {

@@ -11,7 +11,7 @@ namespace PSDocker.Commands
     public sealed class NewContainerCommand : ContainerCreationCmdlet
     {
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void Process()
         {
             foreach (var engine in TargetEngines)
             {

@@ -58,7 +58,7 @@ namespace PSDocker.Commands
         protected override string? ShouldProcessAction => Force ? "Remove (force)" : "Remove";
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
+        protected override void Begin()
         {
             if (ParameterSetName == PruneSet)
             {
@@ -72,24 +72,24 @@ namespace PSDocker.Commands
                 }
             }
 
-            base.BeginProcessing();
+            base.Begin();
         }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void Process()
         {
             if (ParameterSetName != PruneSet)
             {
-                base.ProcessRecord();
+                base.Process();
             }
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void End()
         {
             if (ParameterSetName != PruneSet)
             {
-                base.EndProcessing();
+                base.End();
                 return;
             }
 

@@ -31,10 +31,10 @@ namespace PSDocker.Commands
         public SwitchParameter PassThru { get; set; }
 
         /// <inheritdoc />
-        protected override void ProcessRecord() => _targets.AddRange(ResolveTargets());
+        protected override void Process() => _targets.AddRange(ResolveTargets());
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void End()
         {
             if (_targets.Count > 1)
             {

@@ -42,7 +42,7 @@ namespace PSDocker.Commands
             Signal is not null ? "Send signal " + Signal : Force ? "Kill" : "Stop";
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
+        protected override void Begin()
         {
             if (Timeout.HasValue && (Force || Signal is not null))
             {
@@ -54,7 +54,7 @@ namespace PSDocker.Commands
                 ThrowArgumentError("-Force kills with SIGKILL and -Signal sends another signal: use one of them.", "ForceWithSignal", Signal);
             }
 
-            base.BeginProcessing();
+            base.Begin();
         }
 
         /// <inheritdoc />

@@ -26,13 +26,13 @@ namespace PSDocker.Commands
         protected abstract Task<object?> ActAsync(ContainerTarget target, CancellationToken cancellation);
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
+        protected override void Begin()
         {
             _batch = new OrderedBatch<ContainerTarget>(ThrottleLimit, CancellationToken);
         }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void Process()
         {
             foreach (var target in ResolveTargets())
             {
@@ -47,7 +47,7 @@ namespace PSDocker.Commands
         }
 
         /// <inheritdoc />
-        protected override void EndProcessing()
+        protected override void End()
         {
             _batch?.Drain(waitForAll: true, Complete);
         }

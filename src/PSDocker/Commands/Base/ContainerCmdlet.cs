@@ -14,6 +14,9 @@ namespace PSDocker.Commands
     /// </summary>
     public abstract class ContainerCmdlet : DockerCmdlet
     {
+        /// <inheritdoc />
+        protected override string ResourceNoun => "Container";
+
         /// <summary>Parameter set for -Name.</summary>
         protected const string NameSet = "Name";
 

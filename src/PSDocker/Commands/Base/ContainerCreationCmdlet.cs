@@ -15,6 +15,9 @@ namespace PSDocker.Commands
     /// </summary>
     public abstract class ContainerCreationCmdlet : DockerCmdlet
     {
+        /// <inheritdoc />
+        protected override string ResourceNoun => "Container";
+
         private ContainerCreateOptions? _options;
 
         /// <summary>The image to create the container from (<c>name[:tag]</c> or <c>name@digest</c>).</summary>
@@ -167,7 +170,7 @@ namespace PSDocker.Commands
         protected string ErrorTarget => Name ?? Image;
 
         /// <summary>A bad -Port, -Volume, -RestartPolicy or -Image is a terminating parameter error before anything is done.</summary>
-        protected override void BeginProcessing()
+        protected override void Begin()
         {
             try
             {

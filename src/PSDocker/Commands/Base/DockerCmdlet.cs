@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using Docker.DotNet;
 using PSDocker.EngineAccess;
 
 namespace PSDocker.Commands
@@ -71,6 +72,33 @@ namespace PSDocker.Commands
             return new[] { DefaultEngine };
         }
 
+        /// <summary>The kind of resource this cmdlet works on, for ErrorIds (<c>ContainerNotFound</c>, …).</summary>
+        protected virtual string ResourceNoun => "Engine";
+
+        /// <summary>Runs once before the first input: validate parameters, prepare.</summary>
+        protected virtual void Begin()
+        {
+        }
+
+        /// <summary>Runs once per input object.</summary>
+        protected virtual void Process()
+        {
+        }
+
+        /// <summary>Runs once after the last input: drain what is in flight.</summary>
+        protected virtual void End()
+        {
+        }
+
+        /// <inheritdoc />
+        protected sealed override void BeginProcessing() => Guard(Begin);
+
+        /// <inheritdoc />
+        protected sealed override void ProcessRecord() => Guard(Process);
+
+        /// <inheritdoc />
+        protected sealed override void EndProcessing() => Guard(End);
+
         /// <summary>Cancels every engine call in flight.</summary>
         protected override void StopProcessing()
         {
@@ -124,6 +152,22 @@ namespace PSDocker.Commands
             }
 
             WriteError(MapError(exception, noun, target));
+        }
+
+        /// <summary>
+        /// Runs a pipeline step so that an engine refusal no cmdlet anticipated still reaches the user as
+        /// a PowerShell error with an ErrorId and category (terminating), never as a raw client exception.
+        /// </summary>
+        private void Guard(Action step)
+        {
+            try
+            {
+                step();
+            }
+            catch (DockerApiException e)
+            {
+                ThrowTerminatingError(MapError(e, ResourceNoun, null));
+            }
         }
 
         /// <summary>Maps an engine failure to an error record; cmdlets override for their own cases.</summary>
