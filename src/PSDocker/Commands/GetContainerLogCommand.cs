@@ -111,12 +111,15 @@ namespace PSDocker.Commands
         private async Task ReadAsync(ContainerTarget target, Action<ContainerLogEntry> post, CancellationToken cancellation)
         {
             var engine = target.Engine;
-            var container = await ContainerApi.InspectAsync(engine, target.Reference, cancellation).ConfigureAwait(false);
+
+            // A piped container already says who it is; a name or id is resolved once, by the engine.
+            var container = target.UserTarget as ContainerReference
+                ?? await ContainerApi.InspectAsync(engine, target.Reference, cancellation).ConfigureAwait(false);
             using var stream = await ContainerLogs.OpenAsync(engine, container.Id, _query!, cancellation).ConfigureAwait(false);
-            await OutputReader.ReadLinesAsync(stream, (which, line) => post(Entry(container, which, line)), cancellation).ConfigureAwait(false);
+            await OutputReader.ReadLinesAsync(stream, (which, line) => post(Entry(engine, container, which, line)), cancellation).ConfigureAwait(false);
         }
 
-        private ContainerLogEntry Entry(ContainerDetail container, OutputStream stream, string line)
+        private ContainerLogEntry Entry(EngineConnection engine, ContainerReference container, OutputStream stream, string line)
         {
             DateTime? timestamp = null;
             if (Timestamps && TimestampParser.TrySplitLogLine(line, out var time, out var message))
@@ -127,7 +130,7 @@ namespace PSDocker.Commands
 
             return new ContainerLogEntry
             {
-                Engine = container.Engine,
+                Engine = engine.Engine,
                 ContainerName = container.Name,
                 ContainerId = container.Id,
                 Stream = stream,

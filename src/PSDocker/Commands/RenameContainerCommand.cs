@@ -70,9 +70,8 @@ namespace PSDocker.Commands
                 return null;
             }
 
-            // By id: a new name that looks like an id prefix must not find another container.
-            var renamed = await target.Engine.Client.Containers.InspectContainerAsync(NewName, cancellation).ConfigureAwait(false);
-            return await ContainerApi.GetByIdAsync(target.Engine, renamed.ID, cancellation).ConfigureAwait(false);
+            // Resolved by the engine: a new name that looks like an id prefix must not find another container.
+            return await ContainerApi.FindAsync(target.Engine, NewName, cancellation).ConfigureAwait(false);
         }
     }
 }

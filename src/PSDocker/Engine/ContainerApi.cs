@@ -70,6 +70,12 @@ namespace PSDocker.EngineAccess
         /// </summary>
         public static async Task<Container?> FindAsync(EngineConnection engine, string reference, CancellationToken cancellation)
         {
+            if (IsFullId(reference))
+            {
+                // A piped object's id needs no resolving: one call, not two.
+                return await GetByIdAsync(engine, reference, cancellation).ConfigureAwait(false);
+            }
+
             string id;
             try
             {
@@ -82,6 +88,10 @@ namespace PSDocker.EngineAccess
 
             return await GetByIdAsync(engine, id, cancellation).ConfigureAwait(false);
         }
+
+        /// <summary>Whether a reference is a full container id (64 lowercase hex digits).</summary>
+        public static bool IsFullId(string reference) =>
+            reference.Length == 64 && reference.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
 
         /// <summary>Inspects one container (name, id or id prefix).</summary>
         public static async Task<ContainerDetail> InspectAsync(EngineConnection engine, string reference, CancellationToken cancellation)
