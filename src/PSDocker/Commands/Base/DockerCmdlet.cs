@@ -4,14 +4,15 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using Docker.DotNet;
 using PSDocker.EngineAccess;
 
 namespace PSDocker.Commands
 {
     /// <summary>
     /// Base of every PSDocker cmdlet: the <c>-Context</c>/<c>-DockerHost</c> parameters, engine
-    /// resolution, the one cancellation source that Ctrl+C trips, and the error helpers.
+    /// resolution, the one cancellation source that Ctrl+C trips, and the one path every failure takes
+    /// to the user (<see cref="Fail"/>): Ctrl+C stops the pipeline, an unreachable engine is one
+    /// terminating error, anything else an error record with the ErrorId the engine layer gave it.
     /// </summary>
     public abstract class DockerCmdlet : PSCmdlet, IDisposable
     {
@@ -19,6 +20,8 @@ namespace PSDocker.Commands
         private EndpointResolver? _resolver;
         private IReadOnlyList<EngineConnection>? _explicitEngines;
         private EngineConnection? _defaultEngine;
+        private readonly HashSet<EngineConnection> _announced = new HashSet<EngineConnection>();
+        private bool _disposed;
 
         /// <summary>
         /// Docker contexts to talk to (as <c>docker context ls</c> lists them). Several contexts fan out:
@@ -26,6 +29,7 @@ namespace PSDocker.Commands
         /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(ContextNameCompleter))]
         public string[]? Context { get; set; }
 
         /// <summary>
@@ -40,6 +44,9 @@ namespace PSDocker.Commands
         /// <summary>Cancelled when the user presses Ctrl+C (StopProcessing).</summary>
         protected CancellationToken CancellationToken => _cancellation.Token;
 
+        /// <summary>The noun of the resources this cmdlet works on, for ErrorIds of failures the engine layer did not name.</summary>
+        protected virtual string Noun => "Engine";
+
         private EndpointResolver Resolver => _resolver ??= EndpointResolver.ForCurrentProcess();
 
         /// <summary>
@@ -51,29 +58,30 @@ namespace PSDocker.Commands
         protected IReadOnlyList<EngineConnection> TargetEngines => ExplicitEngines ?? new[] { DefaultEngine };
 
         /// <summary>The engine from the environment, docker config or platform default.</summary>
-        protected EngineConnection DefaultEngine => _defaultEngine ??= Resolve(() => Resolver.ResolveDefault(), "DOCKER_CONTEXT");
+        protected EngineConnection DefaultEngine => _defaultEngine ??= Resolve(() => EngineConnection.For(Resolver.ResolveDefault()), "DOCKER_CONTEXT");
 
         /// <summary>
         /// The engines a piped object is acted on: explicit -Context/-DockerHost win, then the object's
         /// own engine, then the default.
         /// </summary>
-        protected IReadOnlyList<EngineConnection> EnginesFor(EngineObject? piped)
+        protected IReadOnlyList<EngineConnection> EnginesFor(Engine? engine)
         {
             if (ExplicitEngines is { } explicitEngines)
             {
                 return explicitEngines;
             }
 
-            if (piped?.Engine is { } engine)
+            if (engine is not null)
             {
-                return new[] { EngineConnection.ForEngine(engine, Resolver) };
+                return new[] { Resolve(() => EngineConnection.ForEngine(engine, Resolver), engine.ToString()) };
             }
 
             return new[] { DefaultEngine };
         }
 
-        /// <summary>The kind of resource this cmdlet works on, for ErrorIds (<c>ContainerNotFound</c>, …).</summary>
-        protected virtual string ResourceNoun => "Engine";
+        /// <summary>How an engine is named in -WhatIf/-Confirm text: nothing for the default engine.</summary>
+        protected string OnEngine(EngineConnection engine) =>
+            ExplicitEngines is null && engine == DefaultEngine ? string.Empty : " on " + engine.Endpoint;
 
         /// <summary>Runs once before the first input: validate parameters, prepare.</summary>
         protected virtual void Begin()
@@ -108,55 +116,119 @@ namespace PSDocker.Commands
 
         /// <summary>
         /// Waits for an engine call on the pipeline thread. Ctrl+C surfaces as PipelineStoppedException;
-        /// an unreachable engine as one terminating error naming the endpoint.
+        /// an unreachable engine as one terminating error naming the endpoint; other failures are
+        /// rethrown for the caller to report per item with <see cref="Fail"/>.
         /// </summary>
-        protected T Await<T>(Task<T> task, EngineConnection engine)
+        protected T Await<T>(Task<T> task)
         {
             try
             {
                 return task.GetAwaiter().GetResult();
             }
-            catch (Exception e) when (IsCancellation(e))
+            catch (Exception e) when (IsCancellation(e) || e is EngineUnreachableException)
             {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception e) when (EngineErrors.IsUnreachable(e))
-            {
-                ThrowTerminatingError(EngineErrors.Unreachable(e, engine.Endpoint));
+                Fail(e, null);
                 throw; // not reached
             }
         }
 
         /// <summary>Waits for an engine call that returns nothing; see <see cref="Await{T}"/>.</summary>
-        protected void Await(Task task, EngineConnection engine) =>
-            Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default), engine);
+        protected void Await(Task task) =>
+            Await(task.ContinueWith(t => { t.GetAwaiter().GetResult(); return true; }, TaskScheduler.Default));
 
         /// <summary>Whether an exception is the result of the user's Ctrl+C.</summary>
         protected bool IsCancellation(Exception e) =>
-            _cancellation.IsCancellationRequested && (e is OperationCanceledException || e is ObjectDisposedException || e is System.IO.IOException || e is PipelineStoppedException);
+            _cancellation.IsCancellationRequested && e is not EngineUnreachableException;
 
         /// <summary>
-        /// Writes a per-item error for an engine failure, or stops the pipeline when the engine is
-        /// unreachable or the user pressed Ctrl+C.
+        /// The one path of a failure to the user: Ctrl+C stops the pipeline, an unreachable engine is a
+        /// terminating error, anything else a non-terminating error record for <paramref name="target"/>.
         /// </summary>
-        protected void WriteEngineError(Exception exception, string noun, object? target, EngineConnection engine)
+        protected void Fail(Exception exception, object? target)
         {
             if (IsCancellation(exception))
             {
                 throw new PipelineStoppedException();
             }
 
-            if (EngineErrors.IsUnreachable(exception))
+            if (exception is EngineUnreachableException unreachable)
             {
-                ThrowTerminatingError(EngineErrors.Unreachable(exception, engine.Endpoint));
+                ThrowTerminatingError(new ErrorRecord(unreachable, unreachable.ErrorId, unreachable.Category, unreachable.Endpoint));
             }
 
-            WriteError(MapError(exception, noun, target));
+            WriteError(ToErrorRecord(exception, target));
+        }
+
+        /// <summary>The error record for a failure: the engine layer's ErrorId and category, else the noun's OperationFailed.</summary>
+        protected ErrorRecord ToErrorRecord(Exception exception, object? target) => exception switch
+        {
+            EngineException e => new ErrorRecord(e, e.ErrorId, e.Category, target),
+            InvalidSpecException e => new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, target),
+            ArgumentException e => new ErrorRecord(e, "InvalidArgument", ErrorCategory.InvalidArgument, target),
+            _ => new ErrorRecord(exception, Noun + "OperationFailed", ErrorCategory.NotSpecified, target),
+        };
+
+        /// <summary>
+        /// ShouldProcess for what clears much at once (prunes, engine-wide clears): it asks, like docker's
+        /// prune, unless <paramref name="force"/> (prune -f), <c>-Confirm:$false</c> or
+        /// <c>$ConfirmPreference = 'None'</c>; -WhatIf and -Confirm work as for any change. A single
+        /// removal asks only when the user asks for it (ConfirmImpact Medium).
+        /// </summary>
+        protected bool ShouldProcessHighImpact(string target, string action, bool force)
+        {
+            if (!ShouldProcess(target, action))
+            {
+                return false;
+            }
+
+            if (force || MyInvocation.BoundParameters.ContainsKey("Confirm") || GetVariableValue("ConfirmPreference") is ConfirmImpact.None)
+            {
+                // -Confirm:$true has asked in ShouldProcess already; -Confirm:$false and -Force ask nothing.
+                return true;
+            }
+
+            return ShouldContinue($"{action}: {target}?", "Confirm");
+        }
+
+        /// <summary>Throws a terminating error for an invalid parameter value or combination.</summary>
+        protected void ThrowArgumentError(string message, string errorId, object? target) =>
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+
+        /// <summary>
+        /// Runs an operation that reports progress (a pull, a push, a build): its messages become
+        /// Write-Progress records under <paramref name="activity"/>, written on the pipeline thread as they
+        /// arrive, and every activity is closed at the end. The operation's failure is rethrown.
+        /// </summary>
+        protected void RunWithProgress(string activity, Func<Action<ProgressMessage>, CancellationToken, Task> operation)
+        {
+            var view = new ProgressView(activity);
+            try
+            {
+                using var feed = new PipelineFeed<ProgressMessage>(CancellationToken);
+                feed.Run(operation, message =>
+                {
+                    foreach (var record in view.Update(message))
+                    {
+                        WriteProgress(record);
+                    }
+                });
+            }
+            catch (Exception e) when (IsCancellation(e) || e is EngineUnreachableException)
+            {
+                Fail(e, null);
+            }
+            finally
+            {
+                foreach (var record in view.Complete())
+                {
+                    WriteProgress(record);
+                }
+            }
         }
 
         /// <summary>
-        /// Runs a pipeline step so that an engine refusal no cmdlet anticipated still reaches the user as
-        /// a PowerShell error with an ErrorId and category (terminating), never as a raw client exception.
+        /// Runs a pipeline step so that an engine failure no cmdlet anticipated still reaches the user as
+        /// a PowerShell error with an ErrorId and category (terminating), never as a raw exception.
         /// </summary>
         private void Guard(Action step)
         {
@@ -164,19 +236,20 @@ namespace PSDocker.Commands
             {
                 step();
             }
-            catch (DockerApiException e)
+            catch (Exception e) when (e is EngineException && !IsCancellation(e))
             {
-                ThrowTerminatingError(MapError(e, ResourceNoun, null));
+                if (e is EngineUnreachableException)
+                {
+                    Fail(e, null);
+                }
+
+                ThrowTerminatingError(ToErrorRecord(e, null));
+            }
+            catch (Exception e) when (IsCancellation(e) && e is not PipelineStoppedException)
+            {
+                throw new PipelineStoppedException();
             }
         }
-
-        /// <summary>Maps an engine failure to an error record; cmdlets override for their own cases.</summary>
-        protected virtual ErrorRecord MapError(Exception exception, string noun, object? target) =>
-            EngineErrors.ToErrorRecord(exception, noun, target);
-
-        /// <summary>Throws a terminating error for an invalid parameter value or combination.</summary>
-        protected void ThrowArgumentError(string message, string errorId, object? target) =>
-            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
 
         private IReadOnlyList<EngineConnection>? ResolveExplicit()
         {
@@ -188,22 +261,23 @@ namespace PSDocker.Commands
             var engines = new List<EngineConnection>();
             foreach (var name in Context ?? Array.Empty<string>())
             {
-                engines.Add(Resolve(() => Resolver.FromContext(name), name));
+                engines.Add(Resolve(() => EngineConnection.For(Resolver.FromContext(name)), name));
             }
 
             foreach (var host in DockerHost ?? Array.Empty<string>())
             {
-                engines.Add(Resolve(() => Resolver.FromHost(host), host));
+                engines.Add(Resolve(() => EngineConnection.For(Resolver.FromHost(host)), host));
             }
 
             return engines.Distinct().ToList();
         }
 
-        private EngineConnection Resolve(Func<EngineEndpoint> resolve, string target)
+        private EngineConnection Resolve(Func<EngineConnection> connect, string target)
         {
+            EngineConnection? engine = null;
             try
             {
-                return EngineConnection.For(resolve());
+                engine = connect();
             }
             catch (DockerContextNotFoundException e)
             {
@@ -213,18 +287,38 @@ namespace PSDocker.Commands
             {
                 ThrowTerminatingError(new ErrorRecord(e, "InvalidDockerHost", ErrorCategory.InvalidArgument, target));
             }
-            catch (Exception e) when (e is System.IO.IOException or System.Text.Json.JsonException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            catch (Exception e) when (e is System.IO.IOException or System.Text.Json.JsonException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidOperationException or FormatException or NotSupportedException)
             {
                 ThrowTerminatingError(new ErrorRecord(e, "EngineConfigurationInvalid", ErrorCategory.InvalidData, target));
             }
 
-            throw new InvalidOperationException("not reached");
+            if (_announced.Add(engine!))
+            {
+                WriteVerbose("Engine: " + engine!.Endpoint + (engine.Endpoint.ContextName is { } context ? " (context " + context + ")" : string.Empty));
+            }
+
+            return engine!;
         }
 
-        /// <summary>Releases the cancellation source.</summary>
+        /// <summary>Releases what the cmdlet holds: derived cmdlets close their streams, then call the base.</summary>
+        protected virtual void Dispose(bool disposing)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (disposing)
+            {
+                _cancellation.Dispose();
+            }
+        }
+
+        /// <inheritdoc />
         public void Dispose()
         {
-            _cancellation.Dispose();
+            Dispose(true);
             GC.SuppressFinalize(this);
         }
     }

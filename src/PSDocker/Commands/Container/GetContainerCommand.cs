@@ -1,0 +1,160 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PSDocker.EngineAccess;
+
+namespace PSDocker.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Lists containers, running or not (docker ps -a).</para>
+    /// <para type="description">Without names it lists every container, as docker ps -a does; an empty
+    /// pipeline (@() | Get-Container) lists everything too, as Get-Process does. An empty or null name is
+    /// an error and lists nothing, so a pipeline after it never acts on every container.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "Container", DefaultParameterSetName = ParameterSets.Name)]
+    [OutputType(typeof(Container))]
+    public sealed class GetContainerCommand : DockerCmdlet
+    {
+        private readonly List<string> _names = new List<string>();
+        private readonly List<string> _ids = new List<string>();
+        private bool _inputGiven;
+
+        /// <summary>Container names or ids to list; wildcards match names. Default: all containers.</summary>
+        [Parameter(Position = 0, ParameterSetName = ParameterSets.Name, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        [SupportsWildcards]
+        [NameArgument]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
+        public string?[]? Name { get; set; }
+
+        /// <summary>Container ids or id prefixes to list.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [NameArgument]
+        public string[]? Id { get; set; }
+
+        /// <summary>Only containers in these states (docker ps --filter status=…).</summary>
+        [Parameter]
+        [Alias("State")]
+        [ArgumentCompleter(typeof(ContainerStatusCompleter))]
+        public ContainerState[]? Status { get; set; }
+
+        /// <summary>
+        /// Only containers with these labels: <c>key</c> or <c>key=value</c> strings, or a hashtable
+        /// <c>@{ key = 'value' }</c>; all must match (docker ps --filter label=…).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [LabelFilterTransformation]
+        public string[]? Label { get; set; }
+
+        /// <summary>Only containers created from these images (docker ps --filter ancestor=…).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [Alias("Ancestor")]
+        [ArgumentCompleter(typeof(ImageReferenceCompleter))]
+        public string[]? Image { get; set; }
+
+        /// <inheritdoc />
+        protected override string Noun => "Container";
+
+        /// <inheritdoc />
+        protected override void Begin()
+        {
+            if (Status is { } states && Array.IndexOf(states, ContainerState.Unknown) >= 0)
+            {
+                ThrowArgumentError("-Status Unknown is not a state the engine can filter on: use Created, Running, Paused, Restarting, Removing, Exited or Dead.", "InvalidStatus", ContainerState.Unknown);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Process()
+        {
+            if (ParameterSetName == ParameterSets.Id)
+            {
+                _inputGiven = true;
+                _ids.AddRange(Id ?? Array.Empty<string>());
+                return;
+            }
+
+            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
+            {
+                return;
+            }
+
+            _inputGiven = true;
+            if (Name is null || Name.Length == 0 || Name.Any(string.IsNullOrEmpty))
+            {
+                WriteError(new ErrorRecord(
+                    new ArgumentException("A container name or id cannot be empty or null: nothing was listed for it. (Get-Container without names lists every container.)"),
+                    "EmptyName",
+                    ErrorCategory.InvalidArgument,
+                    Name));
+            }
+
+            _names.AddRange((Name ?? Array.Empty<string>()).Where(n => !string.IsNullOrEmpty(n))!);
+        }
+
+        /// <inheritdoc />
+        protected override void End()
+        {
+            if (_inputGiven && _names.Count == 0 && _ids.Count == 0)
+            {
+                // Names were given and none was usable: listing everything would hand a pipeline every container.
+                return;
+            }
+
+            var query = new ContainerQuery();
+            foreach (var s in Status ?? Array.Empty<ContainerState>())
+            {
+                query.States.Add(s);
+            }
+
+            foreach (var l in Label ?? Array.Empty<string>())
+            {
+                query.Labels.Add(l);
+            }
+
+            foreach (var i in Image ?? Array.Empty<string>())
+            {
+                query.Ancestors.Add(i);
+            }
+
+            var listings = TargetEngines
+                .Select(engine => engine.Containers.ListAsync(query, CancellationToken))
+                .ToList();
+
+            var matcher = new NameMatcher<Container>(ContainerKind.Instance, _names, _ids);
+            foreach (var task in listings)
+            {
+                IList<Container> containers;
+                try
+                {
+                    containers = Await(task);
+                }
+                catch (EngineException e)
+                {
+                    Fail(e, null);
+                    continue;
+                }
+
+                foreach (var container in matcher.Select(containers))
+                {
+                    WriteObject(container);
+                }
+            }
+
+            foreach (var missing in matcher.Missing)
+            {
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"No container named or with id '{missing}' was found{(query.IsFiltered ? " with the given filters" : string.Empty)}."),
+                    "ContainerNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    missing));
+            }
+        }
+    }
+}
