@@ -1,6 +1,4 @@
 using System.Management.Automation;
-using System.Net;
-using Docker.DotNet;
 using PSDocker.Commands;
 using PSDocker.Tests.Infrastructure;
 
@@ -11,7 +9,7 @@ namespace PSDocker.Tests.Engine;
 public sealed class TestUnanticipatedRefusalCommand : DockerCmdlet
 {
     protected override void Process() =>
-        throw new DockerApiException(HttpStatusCode.BadRequest, "{\"message\":\"invalid reference format\"}");
+        Await(DefaultEngine.Containers.InspectAsync("psd-nosuch-unanticipated", CancellationToken));
 }
 
 [Collection(EngineCollection.Name)]
@@ -30,8 +28,8 @@ public sealed class UnanticipatedRefusalTests
             """);
 
         var error = Assert.IsType<ErrorRecord>(Assert.Single(result.Output).BaseObject);
-        Assert.Equal("InvalidArgument,PSDocker.Tests.Engine.TestUnanticipatedRefusalCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Equal("Invalid reference format.", error.Exception.Message);
+        Assert.Equal("ContainerNotFound,PSDocker.Tests.Engine.TestUnanticipatedRefusalCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+        Assert.Equal("No such container: psd-nosuch-unanticipated.", error.Exception.Message);
     }
 }

@@ -7,6 +7,32 @@ namespace PSDocker.Tests.Unit;
 
 public sealed class EngineErrorsTests
 {
+    private static readonly EngineEndpoint Endpoint = new EngineEndpoint(new Uri("unix:///var/run/docker.sock"), null, null);
+
+    [Fact]
+    public void Translate_RefusalsOfAnotherNoun_FallBackToThatNounsIds()
+    {
+        var api = new DockerApiException(HttpStatusCode.NotFound, "{\"message\":\"not here\"}");
+        Assert.Equal("ImageNotFound", Assert.IsType<EngineException>(EngineErrors.Translate(api, ImageService.Refusals, Endpoint)).ErrorId);
+        Assert.Equal("NetworkNotFound", Assert.IsType<EngineException>(EngineErrors.Translate(api, NetworkService.Refusals, Endpoint)).ErrorId);
+    }
+
+    [Fact]
+    public void Translate_UnreachableAndNonJson_AreNamed_CancellationPassesThrough()
+    {
+        var unreachable = EngineErrors.Translate(new HttpRequestException("boom", new System.Net.Sockets.SocketException(111)), ContainerService.Refusals, Endpoint);
+        Assert.Equal("EngineUnreachable", Assert.IsType<EngineUnreachableException>(unreachable).ErrorId);
+
+        var garbage = EngineErrors.Translate(new System.Text.Json.JsonException("'<' is an invalid start of a value."), ContainerService.Refusals, Endpoint);
+        Assert.Equal("EngineResponseInvalid", Assert.IsType<EngineException>(garbage).ErrorId);
+
+        var cancelled = new OperationCanceledException();
+        Assert.Same(cancelled, EngineErrors.Translate(cancelled, ContainerService.Refusals, Endpoint));
+
+        var other = EngineErrors.Translate(new InvalidOperationException("odd"), ContainerService.Refusals, Endpoint);
+        Assert.Equal("ContainerOperationFailed", Assert.IsType<EngineException>(other).ErrorId);
+    }
+
     // Messages as engine 20.10 words them.
     [Theory]
     [InlineData(HttpStatusCode.Conflict, "You cannot remove a running container 0123abc. Stop the container before attempting removal or force remove", "ContainerRunning", ErrorCategory.ResourceBusy)]
@@ -28,12 +54,12 @@ public sealed class EngineErrorsTests
     public void ToErrorRecord_NamesTheRefusal_WithTheEngineMessage(HttpStatusCode status, string message, string errorId, ErrorCategory category)
     {
         var api = new DockerApiException(status, "{\"message\":\"" + message + "\"}");
-        var record = EngineErrors.ToErrorRecord(api, "Container", "web");
+        var error = Assert.IsType<EngineException>(EngineErrors.Translate(api, ContainerService.Refusals, Endpoint));
 
-        Assert.Equal(errorId, record.FullyQualifiedErrorId);
-        Assert.Equal(category, record.CategoryInfo.Category);
-        Assert.Equal("web", record.TargetObject);
-        Assert.Equal(EngineErrors.EngineMessage(api), record.Exception.Message);
+        Assert.Equal(errorId, error.ErrorId);
+        Assert.Equal(category, error.Category);
+        Assert.Equal((int)status, error.StatusCode);
+        Assert.Equal(EngineErrors.EngineMessage(api), error.Message);
     }
 
     [Fact]

@@ -201,7 +201,7 @@ namespace PSDocker.Commands
         /// </summary>
         protected void RunWithProgress(string activity, Func<Action<ProgressMessage>, CancellationToken, Task> operation)
         {
-            var view = new ProgressView(activity);
+            var view = new ProgressTracker(activity);
             try
             {
                 using var feed = new PipelineFeed<ProgressMessage>(CancellationToken);

@@ -40,15 +40,13 @@ namespace PSDocker.Commands
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ParameterSets.Name, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [SupportsWildcards]
-        [NameArgument]
         [ArgumentCompleter(typeof(ResourceNameCompleter))]
-        public string[] Name { get; set; } = Array.Empty<string>();
+        public NameOrId[] Name { get; set; } = Array.Empty<NameOrId>();
 
         /// <summary>Ids (full or unique prefixes).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [NameArgument]
-        public string[] Id { get; set; } = Array.Empty<string>();
+        public NameOrId[] Id { get; set; } = Array.Empty<NameOrId>();
 
         /// <summary>Objects that know their resource, from the pipeline (what Get-… and New-… emit).</summary>
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.InputObject, ValueFromPipeline = true)]
@@ -83,7 +81,7 @@ namespace PSDocker.Commands
                     break;
 
                 case ParameterSets.Id:
-                    foreach (var id in Id)
+                    foreach (var id in Id.Select(i => i.Value))
                     {
                         foreach (var engine in TargetEngines)
                         {
@@ -94,7 +92,7 @@ namespace PSDocker.Commands
                     break;
 
                 default:
-                    foreach (var name in Name)
+                    foreach (var name in Name.Select(n => n.Value))
                     {
                         foreach (var engine in TargetEngines)
                         {

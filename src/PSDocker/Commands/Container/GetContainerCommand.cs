@@ -8,9 +8,10 @@ namespace PSDocker.Commands
 {
     /// <summary>
     /// <para type="synopsis">Lists containers, running or not (docker ps -a).</para>
-    /// <para type="description">Without names it lists every container, as docker ps -a does; an empty
-    /// pipeline (@() | Get-Container) lists everything too, as Get-Process does. An empty or null name is
-    /// an error and lists nothing, so a pipeline after it never acts on every container.</para>
+    /// <para type="description">Without names it lists every container, as docker ps -a does. Input from
+    /// the pipeline that names nothing usable — an empty or null name, an object that is not a name, or
+    /// no object at all (@() | Get-Container) — lists nothing, so the rest of a pipeline never acts on
+    /// every container by accident; the bad input is an error.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Container", DefaultParameterSetName = ParameterSets.Name)]
     [OutputType(typeof(Container))]
@@ -19,22 +20,20 @@ namespace PSDocker.Commands
         private readonly List<string> _names = new List<string>();
         private readonly List<string> _ids = new List<string>();
         private bool _inputGiven;
+        private bool _processed;
 
         /// <summary>Container names or ids to list; wildcards match names. Default: all containers.</summary>
         [Parameter(Position = 0, ParameterSetName = ParameterSets.Name, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
-        [AllowEmptyString]
         [AllowEmptyCollection]
         [SupportsWildcards]
-        [NameArgument]
         [ArgumentCompleter(typeof(ResourceNameCompleter))]
-        public string?[]? Name { get; set; }
+        public NameOrId?[]? Name { get; set; }
 
         /// <summary>Container ids or id prefixes to list.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [NameArgument]
-        public string[]? Id { get; set; }
+        public NameOrId[]? Id { get; set; }
 
         /// <summary>Only containers in these states (docker ps --filter status=…).</summary>
         [Parameter]
@@ -73,10 +72,11 @@ namespace PSDocker.Commands
         /// <inheritdoc />
         protected override void Process()
         {
+            _processed = true;
             if (ParameterSetName == ParameterSets.Id)
             {
                 _inputGiven = true;
-                _ids.AddRange(Id ?? Array.Empty<string>());
+                _ids.AddRange((Id ?? Array.Empty<NameOrId>()).Select(i => i.Value));
                 return;
             }
 
@@ -86,7 +86,7 @@ namespace PSDocker.Commands
             }
 
             _inputGiven = true;
-            if (Name is null || Name.Length == 0 || Name.Any(string.IsNullOrEmpty))
+            if (Name is null || Name.Length == 0 || Name.Any(n => n is null))
             {
                 WriteError(new ErrorRecord(
                     new ArgumentException("A container name or id cannot be empty or null: nothing was listed for it. (Get-Container without names lists every container.)"),
@@ -95,15 +95,16 @@ namespace PSDocker.Commands
                     Name));
             }
 
-            _names.AddRange((Name ?? Array.Empty<string>()).Where(n => !string.IsNullOrEmpty(n))!);
+            _names.AddRange((Name ?? Array.Empty<NameOrId>()).Where(n => n is not null).Select(n => n!.Value));
         }
 
         /// <inheritdoc />
         protected override void End()
         {
-            if (_inputGiven && _names.Count == 0 && _ids.Count == 0)
+            if ((_inputGiven || (!_processed && MyInvocation.ExpectingInput)) && _names.Count == 0 && _ids.Count == 0)
             {
-                // Names were given and none was usable: listing everything would hand a pipeline every container.
+                // Names were given (or piped, and refused at binding) and none was usable: listing
+                // everything would hand the rest of the pipeline every container.
                 return;
             }
 

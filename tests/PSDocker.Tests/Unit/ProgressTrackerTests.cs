@@ -1,20 +1,20 @@
 using System.Management.Automation;
-using Docker.DotNet.Models;
 using PSDocker.Commands;
+using PSDocker.EngineAccess;
 
 namespace PSDocker.Tests.Unit;
 
-public sealed class PullProgressTests
+public sealed class ProgressTrackerTests
 {
     [Fact]
     public void Layers_AreChildActivities_WithBytesAndPercent_CompletedWhenDone()
     {
-        var view = new PullProgress("app:1");
+        var view = new ProgressTracker("Pulling image app:1");
         var records = new List<ProgressRecord>();
-        records.AddRange(view.Update(new JSONMessage { Status = "Pulling from library/app", ID = "1" }));
-        records.AddRange(view.Update(new JSONMessage { Status = "Downloading", ID = "abc123", Progress = new JSONProgress { Current = 500_000, Total = 2_000_000 } }));
-        records.AddRange(view.Update(new JSONMessage { Status = "Already exists", ID = "def456" }));
-        records.AddRange(view.Update(new JSONMessage { Status = "Pull complete", ID = "abc123" }));
+        records.AddRange(view.Update(new ProgressMessage { Status = "Pulling from library/app", Id = "1" }));
+        records.AddRange(view.Update(new ProgressMessage { Status = "Downloading", Id = "abc123", Current = 500_000, Total = 2_000_000 }));
+        records.AddRange(view.Update(new ProgressMessage { Status = "Already exists", Id = "def456" }));
+        records.AddRange(view.Update(new ProgressMessage { Status = "Pull complete", Id = "abc123" }));
         records.AddRange(view.Complete());
 
         var parent = records.First();

@@ -11,7 +11,7 @@ namespace PSDocker.Commands
     /// parent activity for the operation and one child per item (a layer: status, bytes, percent),
     /// completed as each item finishes.
     /// </summary>
-    public sealed class ProgressView
+    public sealed class ProgressTracker
     {
         private static readonly HashSet<string> FinishedStatuses = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -25,7 +25,7 @@ namespace PSDocker.Commands
         private string _status;
 
         /// <summary>Creates the view for one operation ("Pulling image busybox:latest").</summary>
-        public ProgressView(string activity)
+        public ProgressTracker(string activity)
         {
             _activity = activity;
             _status = "Starting";
