@@ -168,6 +168,25 @@ public sealed class EngineFixture : IDisposable
     public void Dispose()
     {
         RemoveRunContainers();
+
+        // Then what each noun's tests created (networks, volumes, images, …): every IRunCleanup in this
+        // assembly removes its kind by the run label, in Order.
+        var cleanups = typeof(EngineFixture).Assembly.GetTypes()
+            .Where(t => typeof(IRunCleanup).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
+            .Select(t => (IRunCleanup)Activator.CreateInstance(t)!)
+            .OrderBy(c => c.Order);
+        foreach (var cleanup in cleanups)
+        {
+            try
+            {
+                cleanup.Remove(this);
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"Cleanup {cleanup.GetType().Name} failed: {e.Message}");
+            }
+        }
+
         Runspace.Dispose();
         Docker.Dispose();
     }
@@ -246,6 +265,19 @@ public sealed class EngineFixture : IDisposable
 
         throw new InvalidOperationException("out/PSDocker/PSDocker.psd1 not found: build src/PSDocker first (./build.sh).");
     }
+}
+
+/// <summary>
+/// Removes one kind of resource that tests of this run created (by the run label, <see cref="EngineFixture.LabelKey"/>
+/// = <see cref="EngineFixture.RunId"/>), after the run's containers are gone. Each noun's tests add one.
+/// </summary>
+public interface IRunCleanup
+{
+    /// <summary>Lower runs first (networks and volumes before images, say).</summary>
+    int Order { get; }
+
+    /// <summary>Removes this run's resources of the kind.</summary>
+    void Remove(EngineFixture fixture);
 }
 
 /// <summary>What a pipeline produced.</summary>
