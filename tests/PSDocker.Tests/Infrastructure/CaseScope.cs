@@ -36,6 +36,24 @@ public static class EngineFixtureChecks
         }
     }
 
+    /// <summary>Waits (up to 30 s) until the container's log has a line containing <paramref name="text"/>.</summary>
+    public static void WaitForLog(this EngineFixture fixture, string nameOrId, string text)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            using var logs = fixture.Docker.Containers.GetContainerLogsAsync(nameOrId, new Docker.DotNet.Models.ContainerLogsParameters { ShowStdout = true, ShowStderr = true }).GetAwaiter().GetResult();
+            var (stdout, stderr) = logs.ReadOutputToEndAsync(CancellationToken.None).GetAwaiter().GetResult();
+            if (stdout.Contains(text, StringComparison.Ordinal) || stderr.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            Thread.Sleep(100);
+        }
+
+        throw new Xunit.Sdk.XunitException($"container {nameOrId} never logged '{text}'");
+    }
+
     /// <summary>Waits (up to 30 s) until the container is not running; returns its exit code.</summary>
     public static long WaitForExit(this EngineFixture fixture, string nameOrId)
     {

@@ -13,7 +13,10 @@ namespace PSDocker.Commands
     /// </summary>
     public sealed class ContainerCommandOutput
     {
+        private static readonly string[] EngineStartFailures = { "OCI runtime exec failed", "unable to find user", "unable to find group", "exec failed:" };
+
         private readonly PSCmdlet _cmdlet;
+        private string? _held;
 
         /// <summary>Creates the writer for one cmdlet.</summary>
         public ContainerCommandOutput(PSCmdlet cmdlet) => _cmdlet = cmdlet;
@@ -22,13 +25,35 @@ namespace PSDocker.Commands
         /// Reads the stream to its end on a background task and writes its lines on the calling
         /// (pipeline) thread. Ctrl+C surfaces as OperationCanceledException within a moment.
         /// </summary>
-        public void Write(ContainerOutput output, string containerName, CancellationToken cancellation)
+        /// <remarks>
+        /// With <paramref name="holdStartFailure"/> (docker exec), a first line in the engine's words for a
+        /// command that could not start ("OCI runtime exec failed: …", "unable to find user …") is held
+        /// back: when the exit code then says the command never ran (126/127) it is reported as the
+        /// error it is, not as the command's output (see <see cref="ReportExit"/>).
+        /// </remarks>
+        public void Write(ContainerOutput output, string containerName, CancellationToken cancellation, bool holdStartFailure = false)
         {
+            _held = null;
+            var first = true;
             using var feed = new PipelineFeed<(OutputStream Stream, string Line)>(cancellation);
             feed.Run(
                 (post, token) => output.ReadLinesAsync((which, line) => post((which, line)), token),
                 item =>
                 {
+                    if (first && holdStartFailure && IsStartFailure(item.Line))
+                    {
+                        first = false;
+                        _held = item.Line;
+                        return;
+                    }
+
+                    first = false;
+                    if (_held is not null)
+                    {
+                        _cmdlet.WriteObject(_held);
+                        _held = null;
+                    }
+
                     if (item.Stream == OutputStream.StdErr)
                     {
                         _cmdlet.WriteError(new ErrorRecord(new RemoteException(item.Line), "ContainerStandardError", ErrorCategory.NotSpecified, containerName));
@@ -44,6 +69,23 @@ namespace PSDocker.Commands
         public void ReportExit(ExecResult result)
         {
             SetLastExitCode(result.ExitCode);
+            if (_held is { } held)
+            {
+                _held = null;
+                if (result.ExitCode is 126 or 127)
+                {
+                    var notFound = held.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0 || held.IndexOf("no such file", StringComparison.OrdinalIgnoreCase) >= 0;
+                    _cmdlet.WriteError(new ErrorRecord(
+                        new InvalidOperationException($"The command '{string.Join(" ", result.Command)}' could not be started in container {result.ContainerName}: {held}"),
+                        "ContainerCommandNotStarted",
+                        notFound ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidOperation,
+                        result));
+                    return;
+                }
+
+                _cmdlet.WriteObject(held);
+            }
+
             if (result.ExitCode != 0)
             {
                 _cmdlet.WriteError(new ErrorRecord(new ContainerExitException(result), "ContainerExitCode", ErrorCategory.NotSpecified, result));
@@ -67,6 +109,19 @@ namespace PSDocker.Commands
             }
 
             return message.IndexOf("permission denied", StringComparison.OrdinalIgnoreCase) >= 0 ? 126 : 125;
+        }
+
+        private static bool IsStartFailure(string line)
+        {
+            foreach (var start in EngineStartFailures)
+            {
+                if (line.StartsWith(start, StringComparison.Ordinal) || (start == "exec failed:" && line.IndexOf(start, StringComparison.Ordinal) >= 0))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Sets <c>$global:LASTEXITCODE</c>, as a native command does.</summary>

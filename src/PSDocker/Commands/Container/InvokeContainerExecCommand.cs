@@ -74,6 +74,9 @@ namespace PSDocker.Commands
                     continue;
                 }
 
+                // Until the command has run, it failed (docker exec's 126): never a stale code from before.
+                Output.ReportNotRun();
+
                 try
                 {
                     Exec(target);
@@ -110,7 +113,7 @@ namespace PSDocker.Commands
 
             using (var output = Await(containers.StartExecAsync(execId, Tty, target.DisplayName, CancellationToken)))
             {
-                Output.Write(output, target.DisplayName, CancellationToken);
+                Output.Write(output, target.DisplayName, CancellationToken, holdStartFailure: true);
             }
 
             var (code, containerId) = Await(containers.ExecExitAsync(execId, CancellationToken));

@@ -21,6 +21,12 @@ namespace PSDocker.EngineAccess
         /// <summary>The newest API version the bundled client models know.</summary>
         public static readonly Version MaximumVersion = new Version(1, 52);
 
+        /// <summary>
+        /// How long the first answer of an engine may take. An engine answers /_ping in well under a
+        /// millisecond; a listener that accepts and never answers must not hold a command for ever.
+        /// </summary>
+        public static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(10);
+
         private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
         private volatile string? _prefix;
 
@@ -72,8 +78,33 @@ namespace PSDocker.EngineAccess
 
                 var ping = new UriBuilder(anyRequestUri) { Path = "/_ping", Query = string.Empty }.Uri;
                 using var request = new HttpRequestMessage(HttpMethod.Get, ping) { Version = new Version(1, 1) };
-                using var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                deadline.CancelAfter(PingTimeout);
+                HttpResponseMessage response;
+                try
+                {
+                    response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new HttpRequestException($"it did not answer within {PingTimeout.TotalSeconds:0} seconds", e);
+                }
+                catch (InvalidOperationException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The transport's words for a connection closed before any answer ("Sequence contains no elements").
+                    throw new HttpRequestException("it closed the connection without answering", e);
+                }
+
+                using var answer = response;
                 var header = response.Headers.TryGetValues("API-Version", out var values) ? values.FirstOrDefault() : null;
+                if (header is null)
+                {
+                    throw new EngineException(
+                        $"The server at {anyRequestUri.GetLeftPart(UriPartial.Authority)} answered {(int)response.StatusCode} to GET /_ping without an API-Version header: it is not a Docker engine (or one older than API 1.25). Point -DockerHost, -Context or $env:DOCKER_HOST at a Docker engine.",
+                        "EngineResponseInvalid",
+                        System.Management.Automation.ErrorCategory.InvalidResult);
+                }
+
                 var version = Choose(header);
                 NegotiatedVersion = version;
                 _prefix = "/v" + version.ToString(2);

@@ -19,9 +19,14 @@ namespace PSDocker.EngineAccess
         /// <summary>The engine-layer exception for a failure of a call on <paramref name="endpoint"/>.</summary>
         public static Exception Translate(Exception exception, RefusalTable refusals, EngineEndpoint endpoint)
         {
-            if (exception is EngineException or OperationCanceledException)
+            if (exception is OperationCanceledException)
             {
                 return exception;
+            }
+
+            if (Find<EngineException>(exception) is { } already)
+            {
+                return already;
             }
 
             if (exception is DockerApiException api)
@@ -72,7 +77,14 @@ namespace PSDocker.EngineAccess
         /// <summary>The exception for an engine that cannot be reached.</summary>
         public static EngineUnreachableException Unreachable(Exception exception, EngineEndpoint endpoint)
         {
-            var reason = Innermost(exception).Message;
+            var reason = exception is HttpRequestException { InnerException: not SocketException } http && http.Message.StartsWith("it ", StringComparison.Ordinal)
+                ? http.Message
+                : Innermost(exception).Message;
+            if (endpoint.Uri.Scheme == "unix" && !File.Exists(endpoint.Uri.LocalPath))
+            {
+                reason = $"no engine listens there ({endpoint.Uri.LocalPath} does not exist)";
+            }
+
             var message = $"Cannot connect to the Docker engine at {endpoint}: {reason.TrimEnd('.')}. "
                 + "Check that dockerd is running and that you may use its socket, or point PSDocker at another engine with -DockerHost, -Context or $env:DOCKER_HOST.";
             return new EngineUnreachableException(message, endpoint.ToString(), exception);

@@ -48,6 +48,21 @@ namespace PSDocker
         /// <summary>How often the engine restarted it.</summary>
         public long RestartCount { get; set; }
 
+        /// <summary>The addresses the container has, per network.</summary>
+        public NetworkAddress[] NetworkAddresses { get; set; } = Array.Empty<NetworkAddress>();
+
+        /// <summary>The memory limit in bytes; 0 when there is none (docker run --memory).</summary>
+        public long MemoryLimit { get; set; }
+
+        /// <summary>How many CPUs the container may use; 0 when there is no limit (docker run --cpus).</summary>
+        public double Cpus { get; set; }
+
+        /// <summary>When the engine restarts it: <c>no</c>, <c>always</c>, <c>unless-stopped</c>, <c>on-failure[:N]</c>.</summary>
+        public string RestartPolicy { get; set; } = "no";
+
+        /// <summary>The health check's verdict (healthy, unhealthy, starting); null when it has no health check.</summary>
+        public string? Health => State.Health;
+
         /// <summary>The engine's configuration record (Cmd, Env, Labels, …); hidden from views, reachable by name.</summary>
         [System.Management.Automation.Hidden]
         public ContainerConfig? Config { get; set; }
@@ -63,6 +78,18 @@ namespace PSDocker
         /// <summary>The engine's whole inspect record.</summary>
         [System.Management.Automation.Hidden]
         public ContainerInspectResponse? Raw { get; set; }
+
+        private static string RestartPolicyText(RestartPolicy? policy)
+        {
+            var name = policy?.Name switch
+            {
+                RestartPolicyKind.Always => "always",
+                RestartPolicyKind.UnlessStopped => "unless-stopped",
+                RestartPolicyKind.OnFailure => "on-failure",
+                _ => "no",
+            };
+            return name == "on-failure" && policy!.MaximumRetryCount > 0 ? name + ":" + policy.MaximumRetryCount.ToString(CultureInfo.InvariantCulture) : name;
+        }
 
         /// <summary>Builds the detail object from the engine's inspect record.</summary>
         public static ContainerDetail From(ContainerInspectResponse r, Engine engine) => new ContainerDetail
@@ -83,6 +110,19 @@ namespace PSDocker
             Hostname = r.Config?.Hostname ?? string.Empty,
             Networks = r.NetworkSettings?.Networks?.Keys.ToArray() ?? Array.Empty<string>(),
             RestartCount = r.RestartCount,
+            NetworkAddresses = r.NetworkSettings?.Networks?.Select(n => new NetworkAddress
+            {
+                Network = n.Key,
+                IPAddress = n.Value?.IPAddress ?? string.Empty,
+                PrefixLength = n.Value?.IPPrefixLen ?? 0,
+                Gateway = n.Value?.Gateway ?? string.Empty,
+                GlobalIPv6Address = n.Value?.GlobalIPv6Address ?? string.Empty,
+                MacAddress = n.Value?.MacAddress ?? string.Empty,
+                Aliases = n.Value?.Aliases?.ToArray() ?? Array.Empty<string>(),
+            }).ToArray() ?? Array.Empty<NetworkAddress>(),
+            MemoryLimit = r.HostConfig?.Memory ?? 0,
+            Cpus = (r.HostConfig?.NanoCPUs ?? 0) / 1e9,
+            RestartPolicy = RestartPolicyText(r.HostConfig?.RestartPolicy),
             Config = r.Config,
             HostConfig = r.HostConfig,
             NetworkSettings = r.NetworkSettings,
