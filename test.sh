@@ -34,6 +34,9 @@ if [ -n "${PSDOCKER_TEST_ENGINE:-}" ]; then
 fi
 # shellcheck source=tools/engine.sh
 . tools/engine.sh
+if [ "$engine_from_env" = 0 ] && [ "$(id -u)" != 0 ]; then
+  psd_die "the tests start a private Docker engine of their own, which needs root: run ./test.sh as root (sudo ./test.sh). To run them against an engine you already have instead, ask for it: ./test.sh --engine-from-env (uses \$DOCKER_HOST, else /var/run/docker.sock) or PSDOCKER_TEST_ENGINE=unix:///path/to/docker.sock ./test.sh; the tests then create and remove containers on it."
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 command -v dotnet >/dev/null || psd_die "the .NET SDK (dotnet) is needed: https://dot.net (10.0)."
@@ -65,7 +68,6 @@ if [ "$engine_from_env" = 1 ]; then
   psd_engine_reachable || psd_die "no Docker engine answers at $(psd_engine_name), the engine you asked the tests to use."
   psd_say "engine: $(psd_engine_name) (asked for: the tests create and remove labelled containers there)"
 else
-  [ "$(id -u)" = 0 ] || psd_die "the tests start a private Docker engine of their own, which needs root: run ./test.sh as root (sudo ./test.sh). To run them against an engine you already have instead, ask for it: ./test.sh --engine-from-env (uses \$DOCKER_HOST, else /var/run/docker.sock) or PSDOCKER_TEST_ENGINE=unix:///path/to/docker.sock ./test.sh; the tests then create and remove containers on it."
   psd_require dockerd iproute2
   psd_start_private_engine
 fi
