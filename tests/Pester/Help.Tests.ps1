@@ -17,7 +17,7 @@ BeforeAll {
     $script:helpDirectory = Join-Path $RepoRoot 'docs/help'
     $script:committedHelp = Join-Path $RepoRoot 'src/PSDocker/en-US'
     $script:builtHelp = Join-Path $RepoRoot 'out/PSDocker/en-US'
-    $script:platyPS = Join-Path $RepoRoot '../shared/psmodules/Microsoft.PowerShell.PlatyPS'
+    $script:platyPS = [System.IO.Path]::GetFullPath((Join-Path $RepoRoot '../shared/psmodules/Microsoft.PowerShell.PlatyPS'))
     $script:commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters
 
     # The ```powershell blocks of an example.
