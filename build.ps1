@@ -1,23 +1,36 @@
 <#
 .SYNOPSIS
-    Builds PSDocker into out/PSDocker (and the console host into out/PSDocker.Host); -Test runs the tests.
+    Builds PSDocker into out/PSDocker; -Test runs the tests; -Help remakes the help from docs/help.
 
 .DESCRIPTION
-    The pwsh counterpart of ./build.sh and ./test.sh, producing the same out/PSDocker.
+    The pwsh counterpart of ./build.sh and ./test.sh, producing the same out/PSDocker. Any pwsh 7.4+
+    runs it; the scripts use the one pinned in .config/dotnet-tools.json:
+
+        dotnet tool restore
+        dotnet pwsh ./build.ps1 -Test
+
+    The help (src/PSDocker/en-US: PSDocker.dll-Help.xml and about_PSDocker.help.txt) is committed
+    and copied into out/PSDocker/en-US by every build, so building needs neither PlatyPS nor
+    ../shared. -Help remakes it from docs/help with tools/Build-Help.ps1, which imports PlatyPS from
+    ../shared/psmodules/Microsoft.PowerShell.PlatyPS (or -PlatyPSPath); commit the result.
 
     -Test runs both suites unless -Suite picks one:
-      Pester  tests/Pester (Pester 5, Detailed output) in a fresh pwsh, so that a PSDocker already
+      Pester  tests/Pester (tests/Pester/Invoke-Suites.ps1 with Pester 5.9.1 from NuGet, restored
+              by tests/Pester/Pester.proj and imported from the NuGet package cache) in a fresh pwsh, so that a PSDocker already
               loaded in this session is never the one tested; NUnit XML to <ResultDirectory>/pester.xml.
-      CSharp  dotnet test tests/PSDocker.Tests (unit tests, real-runspace tests and console host
-              tests); TRX to <ResultDirectory>/csharp.trx.
+      CSharp  dotnet test tests/PSDocker.Tests (unit tests and real-runspace tests); TRX to
+              <ResultDirectory>/csharp.trx.
     Both talk to the engine at $env:DOCKER_HOST (else /var/run/docker.sock) and fail, never skip,
     when there is none. ./test.sh is the full run for any machine: it installs what is missing,
-    starts a private engine when none answers, runs the C# tests itself (it must work without pwsh)
-    and the Pester suites through this script (-Test -NoBuild -Suite Pester), and sums them up.
+    starts a private engine for the run, runs the C# tests and the Pester suites (through this
+    script: -Test -NoBuild -Suite Pester), and sums them up.
 
 .EXAMPLE
     ./build.ps1
     Import-Module ./out/PSDocker
+
+.EXAMPLE
+    ./build.ps1 -Help    # after editing docs/help; then commit src/PSDocker/en-US
 
 .EXAMPLE
     ./build.ps1 -Test -Suite Pester
@@ -31,8 +44,14 @@ param(
     # Run the tests after building.
     [switch] $Test,
 
+    # Remake src/PSDocker/en-US from docs/help with PlatyPS before building.
+    [switch] $Help,
+
+    # The Microsoft.PowerShell.PlatyPS module folder -Help imports.
+    [string] $PlatyPSPath = (Join-Path $PSScriptRoot '../shared/psmodules/Microsoft.PowerShell.PlatyPS'),
+
     # Do not run dotnet build (the tests then run against what is already in out/ and the test
-    # project's bin/). The help is still made from docs/help.
+    # project's bin/).
     [switch] $NoBuild,
 
     # Which tests -Test runs.
@@ -48,29 +67,47 @@ $ErrorActionPreference = 'Stop'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
-# Quiet on success; the whole log when it fails.
-function Invoke-DotnetBuild([string] $Project) {
-    $log = & dotnet build (Join-Path $PSScriptRoot $Project) -c $Configuration -nologo 2>&1
+# Runs dotnet quietly; the whole log when it fails.
+function Invoke-Dotnet([string[]] $Arguments) {
+    $log = & dotnet @Arguments 2>&1
     if ($LASTEXITCODE -ne 0) {
         $log | Out-Host
-        throw "dotnet build $Project failed (exit $LASTEXITCODE)."
+        throw "dotnet $($Arguments -join ' ') failed (exit $LASTEXITCODE)."
     }
+    $log
+}
+
+# The command line that starts another pwsh like this one: the PowerShell .NET tool runs as
+# `dotnet pwsh.dll`, a standalone pwsh as itself.
+function Get-PwshCommand {
+    $process = [System.Environment]::ProcessPath
+    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    @($process)
+}
+
+# Pester as tests/Pester/Pester.proj pins it: restored from NuGet into the package cache, and
+# imported from exactly there.
+function Get-PesterManifest {
+    $project = Join-Path $PSScriptRoot 'tests/Pester/Pester.proj'
+    $version = ([xml](Get-Content $project -Raw)).Project.ItemGroup.PackageDownload.Version.Trim('[]')
+    $null = Invoke-Dotnet @('restore', $project, '-nologo')
+    $cache = "$(Invoke-Dotnet @('nuget', 'locals', 'global-packages', '--list'))" -replace '^\s*global-packages:\s*', ''
+    $manifest = Join-Path $cache.Trim() "pester/$version/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) {
+        throw "Pester $version is not at $manifest after dotnet restore $project."
+    }
+    $manifest
+}
+
+if ($Help) {
+    & (Join-Path $PSScriptRoot 'tools/Build-Help.ps1') -PlatyPSPath $PlatyPSPath
 }
 
 if (-not $NoBuild) {
-    foreach ($project in 'src/PSDocker/PSDocker.csproj', 'tools/PSDocker.Host/PSDocker.Host.csproj') {
-        Invoke-DotnetBuild $project
-    }
-    Write-Host "Built $(Join-Path $PSScriptRoot 'out/PSDocker') and out/PSDocker.Host ($Configuration)"
-}
-
-# The help (docs/help → out/PSDocker/en-US) needs PlatyPS; without it the module works and Get-Help
-# shows the syntax only.
-if (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS | Where-Object Version -GE '1.0') {
-    & (Join-Path $PSScriptRoot 'tools/Build-Help.ps1') -Source (Join-Path $PSScriptRoot 'docs/help') -ModuleDirectory (Join-Path $PSScriptRoot 'out/PSDocker')
-}
-else {
-    Write-Warning 'Microsoft.PowerShell.PlatyPS 1.0 is not installed: out/PSDocker has no help (Get-Help shows the syntax only).'
+    $null = Invoke-Dotnet @('build', (Join-Path $PSScriptRoot 'src/PSDocker/PSDocker.csproj'), '-c', $Configuration, '-nologo')
+    Write-Host "Built $(Join-Path $PSScriptRoot 'out/PSDocker') ($Configuration)"
 }
 
 if (-not $Test) {
@@ -86,22 +123,11 @@ if ($Suite -in 'All', 'Pester') {
         & bash -c ". '$PSScriptRoot/tools/engine.sh' && psd_base_image psdocker/busybox:latest"
     }
 
+    $pester = Get-PesterManifest
     $pesterXml = Join-Path $ResultDirectory 'pester.xml'
-    & ([System.Environment]::ProcessPath) -NoProfile -NonInteractive -Command {
-        param($Path, $Output)
-        Import-Module Pester -MinimumVersion 5.0
-        $config = New-PesterConfiguration
-        $config.Run.Path = $Path
-        $config.Run.PassThru = $true
-        $config.Output.Verbosity = 'Detailed'
-        $config.TestResult.Enabled = $true
-        $config.TestResult.OutputFormat = 'NUnitXml'
-        $config.TestResult.OutputPath = $Output
-        $result = Invoke-Pester -Configuration $config
-        if ($result.Result -ne 'Passed' -or $result.PassedCount -eq 0) {
-            exit 1
-        }
-    } -args (Join-Path $PSScriptRoot 'tests/Pester'), $pesterXml
+    $pwsh = @(Get-PwshCommand)
+    $pwshArguments = @($pwsh | Select-Object -Skip 1)
+    & $pwsh[0] @pwshArguments -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'tests/Pester/Invoke-Suites.ps1') -Pester $pester -Output $pesterXml
     if ($LASTEXITCODE -ne 0) {
         $failed += 'Pester'
     }

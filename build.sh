@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds the PSDocker module (out/PSDocker) and its console host (out/PSDocker.Host), makes sure a
-# Docker engine and a local base image are there, then runs a short tour of the cmdlets (tools/demo.ps1)
-# in a real PowerShell runspace: in pwsh when it is on PATH, else in the console host.
+# Builds the PSDocker module (out/PSDocker, with its help in en-US), makes sure a Docker engine and a
+# local base image are there, then runs a short tour of the cmdlets (tools/demo.ps1) in pwsh: the
+# PowerShell .NET tool pinned in .config/dotnet-tools.json (dotnet tool restore; dotnet pwsh), so no
+# pwsh needs to be installed.
 #
 #   ./build.sh            build + demo
 #   ./build.sh --no-demo  build only
@@ -23,15 +24,9 @@ esac
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 command -v dotnet >/dev/null || psd_die "the .NET SDK (dotnet) is needed: https://dot.net (10.0)."
 
-psd_say "building out/PSDocker and out/PSDocker.Host (Release)"
+psd_say "building out/PSDocker (Release)"
 mkdir -p out
-for project in src/PSDocker/PSDocker.csproj tools/PSDocker.Host/PSDocker.Host.csproj; do
-  dotnet build "$project" -c Release -nologo >out/build.log 2>&1 || { cat out/build.log >&2; psd_die "dotnet build $project failed."; }
-done
-# The help (docs/help → out/PSDocker/en-US) is made with PlatyPS, in pwsh, when it is there.
-if command -v pwsh >/dev/null; then
-  pwsh -NoProfile -NonInteractive -File build.ps1 -NoBuild >/dev/null
-fi
+dotnet build src/PSDocker/PSDocker.csproj -c Release -nologo >out/build.log 2>&1 || { cat out/build.log >&2; psd_die "dotnet build failed."; }
 [ "$demo" = 1 ] || exit 0
 
 # An engine: the one at $DOCKER_HOST, else the default socket; as root, install and start one.
@@ -51,12 +46,6 @@ psd_say "engine: $(psd_engine_name) (Docker $(docker version --format '{{.Server
 base=psdocker/busybox:latest
 psd_base_image "$base"
 
-if command -v pwsh >/dev/null; then
-  psd_say "running tools/demo.ps1 in pwsh"
-  pwsh -NoProfile -NonInteractive -File tools/demo.ps1 -Image "$base"
-  psd_say "done. Try it: pwsh -NoExit -c 'Import-Module ./out/PSDocker'  (or without pwsh: out/PSDocker.Host/PSDocker.Host)"
-else
-  psd_say "running tools/demo.ps1 in the console host (no pwsh on PATH)"
-  dotnet out/PSDocker.Host/PSDocker.Host.dll -NonInteractive -File tools/demo.ps1 -Image "$base"
-  psd_say "done. Try it: out/PSDocker.Host/PSDocker.Host  (PowerShell with PSDocker imported; -Help for its options)"
-fi
+psd_say "running tools/demo.ps1 in pwsh (dotnet pwsh, .config/dotnet-tools.json)"
+psd_pwsh -NoProfile -NonInteractive -File tools/demo.ps1 -Image "$base"
+psd_say "done. Try it: dotnet pwsh -NoExit -c 'Import-Module ./out/PSDocker'"

@@ -2,19 +2,41 @@
 # Runs every test of PSDocker against a real Docker engine and ends with one line:
 #   N passed, N failed[, N skipped]
 #
-# - installs what is missing (docker.io, busybox-static, docker-registry; for a private engine also
-#   iproute2; apt-get, as root)
-# - uses the engine at $DOCKER_HOST (else /var/run/docker.sock) when it answers; otherwise starts a
-#   private dockerd for this run (temporary data/state/socket, its own bridge) and stops it at the end
-# - builds (Release), runs the C# tests (dotnet test), then the Pester suites (pwsh; installed from
-#   ../shared/pwsh when it is not on PATH)
-# Exits non-zero when a test failed, when the engine could not be had, or when no engine test ran:
-# the engine tests never skip quietly.
+#   ./test.sh                    the tests get an engine of their own (the default; needs root)
+#   ./test.sh --engine-from-env  the tests use the engine at $DOCKER_HOST (else /var/run/docker.sock)
+#   PSDOCKER_TEST_ENGINE=unix:///var/run/docker.sock ./test.sh   the tests use that engine
+#
+# - By default it ALWAYS starts a private dockerd for this run (temporary data/state/socket, its own
+#   bridge) and stops it at the end, so the tests never create or remove anything on an engine
+#   someone uses; that needs root. A running engine (yours) is used only when asked for, as above:
+#   the tests create, stop and remove containers there (labelled, and removed again). Not root and
+#   not asked: it stops and says so.
+# - installs what is missing (docker.io, busybox-static, docker-registry; for the private engine
+#   also iproute2; apt-get, as root)
+# - builds (Release), runs the C# tests (dotnet test), then the Pester suites in the pwsh of
+#   .config/dotnet-tools.json (dotnet tool restore; the PowerShell .NET tool) with the Pester of
+#   tests/Pester/Pester.proj (NuGet): the .NET SDK is all it needs.
+# Exits non-zero when a test failed, when the engine could not be had, or when no engine test or no
+# Pester test ran: the engine tests never skip quietly.
 set -euo pipefail
 cd "$(dirname "$0")"
 repo=$PWD
+
+engine_from_env=0
+case "${1:-}" in
+  --engine-from-env) engine_from_env=1 ;;
+  "") ;;
+  *) echo "usage: ./test.sh [--engine-from-env]   (or PSDOCKER_TEST_ENGINE=URI ./test.sh)" >&2; exit 64 ;;
+esac
+if [ -n "${PSDOCKER_TEST_ENGINE:-}" ]; then
+  export DOCKER_HOST=$PSDOCKER_TEST_ENGINE
+  engine_from_env=1
+fi
 # shellcheck source=tools/engine.sh
 . tools/engine.sh
+if [ "$engine_from_env" = 0 ] && [ "$(id -u)" != 0 ]; then
+  psd_die "the tests start a private Docker engine of their own, which needs root: run ./test.sh as root (sudo ./test.sh). To run them against an engine you already have instead, ask for it: ./test.sh --engine-from-env (uses \$DOCKER_HOST, else /var/run/docker.sock) or PSDOCKER_TEST_ENGINE=unix:///path/to/docker.sock ./test.sh; the tests then create and remove containers on it."
+fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 command -v dotnet >/dev/null || psd_die "the .NET SDK (dotnet) is needed: https://dot.net (10.0)."
@@ -41,11 +63,11 @@ step() {
 }
 
 psd_require docker busybox-static docker-registry
-if psd_engine_reachable; then
-  psd_say "engine: $(psd_engine_name)"
+if [ "$engine_from_env" = 1 ]; then
+  # Asked for: the engine the environment names, and no other.
+  psd_engine_reachable || psd_die "no Docker engine answers at $(psd_engine_name), the engine you asked the tests to use."
+  psd_say "engine: $(psd_engine_name) (asked for: the tests create and remove labelled containers there)"
 else
-  psd_say "no engine answers at $(psd_engine_name)"
-  [ "$(id -u)" = 0 ] || psd_die "start a Docker engine (or point DOCKER_HOST at one): a private one needs root."
   psd_require dockerd iproute2
   psd_start_private_engine
 fi
@@ -56,7 +78,7 @@ psd_say "building (Release)"
 step dotnet build tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release -nologo >"$results/build.log" 2>&1 \
   || { cat "$results/build.log" >&2; psd_die "dotnet build failed."; }
 
-# The C# tests: unit tests, real-runspace engine tests, console host tests.
+# The C# tests: unit tests and real-runspace engine tests.
 psd_say "C# tests (dotnet test)"
 csharp_rc=0
 step dotnet test tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release --no-build -nologo \
@@ -69,9 +91,9 @@ if [ -f "$trx" ]; then
   cs_total=$(counter total); cs_executed=$(counter executed); cs_passed=$(counter passed)
   cs_failed=$(( $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted) ))
   cs_skipped=$(( cs_total - cs_executed ))
-  # Engine tests live in the Engine and Host namespaces; each must have run, none skipped.
-  engine_ran=$(grep -o '<UnitTestResult [^>]*' "$trx" | grep -E 'testName="PSDocker\.Tests\.(Engine|Host)\.' | grep -cE 'outcome="(Passed|Failed)"' || true)
-  engine_skipped=$(grep -o '<UnitTestResult [^>]*' "$trx" | grep -E 'testName="PSDocker\.Tests\.(Engine|Host)\.' | grep -cvE 'outcome="(Passed|Failed)"' || true)
+  # Engine tests live in the Engine namespace; each must have run, none skipped.
+  engine_ran=$(grep -o '<UnitTestResult [^>]*' "$trx" | grep -E 'testName="PSDocker\.Tests\.Engine\.' | grep -cE 'outcome="(Passed|Failed)"' || true)
+  engine_skipped=$(grep -o '<UnitTestResult [^>]*' "$trx" | grep -E 'testName="PSDocker\.Tests\.Engine\.' | grep -cvE 'outcome="(Passed|Failed)"' || true)
   [ "$engine_ran" -gt 0 ] || problems+=("no engine test ran")
   [ "$engine_skipped" -eq 0 ] || problems+=("$engine_skipped engine tests did not run")
   if [ "$csharp_rc" -ne 0 ] && [ "$cs_failed" -eq 0 ]; then
@@ -84,37 +106,30 @@ else
 fi
 psd_say "C# tests: $cs_passed passed, $cs_failed failed, $cs_skipped skipped ($engine_ran against the engine)"
 
-# The Pester suites, in pwsh: on PATH, else installed from ../shared/pwsh.
+# The Pester suites, in the pinned pwsh (dotnet pwsh) with the pinned Pester (build.ps1 restores it).
 pe_passed=0 pe_failed=0 pe_skipped=0
-if ! command -v pwsh >/dev/null && [ -f ../shared/pwsh/install.sh ]; then
-  psd_say "installing pwsh (../shared/pwsh/install.sh)"
-  bash ../shared/pwsh/install.sh
-  hash -r
-  command -v pwsh >/dev/null || export PATH="$HOME/.local/bin:/usr/local/bin:$PATH"
-fi
-if command -v pwsh >/dev/null; then
-  psd_say "Pester suites (pwsh $(pwsh -NoProfile -NonInteractive -c '$PSVersionTable.PSVersion.ToString()'))"
-  pester_rc=0
-  # pwsh colours Pester's output even when it goes to a file or a pipe: plain text there.
-  [ -t 1 ] || export NO_COLOR=1
-  step pwsh -NoProfile -NonInteractive -File build.ps1 -Test -NoBuild -Suite Pester -ResultDirectory "$results" || pester_rc=$?
-  xml="$results/pester.xml"
-  if [ -f "$xml" ]; then
-    attr() { grep -o '<test-results [^>]*' "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
-    pe_total=$(attr total)
-    pe_failed=$(( $(attr failures) + $(attr errors) + $(attr invalid) ))
-    pe_skipped=$(( $(attr skipped) + $(attr ignored) + $(attr not-run) + $(attr inconclusive) ))
-    pe_passed=$(( pe_total - pe_failed - pe_skipped ))
-    [ "$pe_total" -gt 0 ] || problems+=("no Pester test ran")
-  fi
-  if [ "$pester_rc" -ne 0 ] && [ "$pe_failed" -eq 0 ]; then
-    pe_failed=1
-    problems+=("the Pester run failed (exit $pester_rc)")
-  fi
-  psd_say "Pester: $pe_passed passed, $pe_failed failed, $pe_skipped skipped"
+psd_pwsh_init
+psd_say "Pester suites (pwsh $(psd_pwsh -NoProfile -NonInteractive -c '$PSVersionTable.PSVersion.ToString()'), .config/dotnet-tools.json)"
+pester_rc=0
+# pwsh colours Pester's output even when it goes to a file or a pipe: plain text there.
+[ -t 1 ] || export NO_COLOR=1
+step dotnet "$PSD_PWSH_DLL" -NoProfile -NonInteractive -File build.ps1 -Test -NoBuild -Suite Pester -ResultDirectory "$results" || pester_rc=$?
+xml="$results/pester.xml"
+if [ -f "$xml" ]; then
+  attr() { grep -o '<test-results [^>]*' "$xml" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  pe_total=$(attr total)
+  pe_failed=$(( $(attr failures) + $(attr errors) + $(attr invalid) ))
+  pe_skipped=$(( $(attr skipped) + $(attr ignored) + $(attr not-run) + $(attr inconclusive) ))
+  pe_passed=$(( pe_total - pe_failed - pe_skipped ))
+  [ "$pe_total" -gt 0 ] || problems+=("no Pester test ran")
 else
-  echo "pwsh not found: the Pester suites did not run" >&2
+  problems+=("the Pester suites wrote no results (exit $pester_rc)")
 fi
+if [ "$pester_rc" -ne 0 ] && [ "$pe_failed" -eq 0 ]; then
+  pe_failed=1
+  problems+=("the Pester run failed (exit $pester_rc)")
+fi
+psd_say "Pester: $pe_passed passed, $pe_failed failed, $pe_skipped skipped"
 
 psd_stop_private_engine
 passed=$(( cs_passed + pe_passed ))

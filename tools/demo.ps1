@@ -4,10 +4,9 @@
     port, listings, details, logs, exec, then stop and remove — objects all the way.
 
 .DESCRIPTION
-    Runs in pwsh or in the console host (out/PSDocker.Host), which has only PowerShell's core
-    cmdlets: so no Select-Object, Format-Table, Write-Host or Start-Sleep here. Everything the tour
-    creates carries the label psdocker.demo and is removed at the end (also when a step fails);
-    containers without that label are never touched. ./build.sh runs it after building.
+    Runs in pwsh; ./build.sh runs it after building, in the pwsh of .config/dotnet-tools.json
+    (dotnet pwsh). Everything the tour creates carries the label psdocker.demo and is removed at
+    the end (also when a step fails); containers without that label are never touched.
 
 .PARAMETER Image
     The image to run: a busybox root file system (./build.sh builds psdocker/busybox:latest).

@@ -1,9 +1,27 @@
 # shellcheck shell=bash
-# Sourced by build.sh and test.sh: Debian packages, finding or starting a Docker engine, and the
-# busybox base image. Every function prints what it does on stderr, prefixed with "==>".
+# Sourced by build.sh, test.sh and .ci/run: Debian packages, pwsh, finding or starting a Docker
+# engine, and the busybox base image. Every function prints what it does on stderr, prefixed with "==>".
 
 psd_say() { echo "==> $*" >&2; }
 psd_die() { echo "ERROR: $*" >&2; exit 1; }
+
+# psd_pwsh ARG...: runs the pwsh pinned in .config/dotnet-tools.json (the PowerShell .NET tool from
+# NuGet, what `dotnet pwsh` runs): the same pwsh on every machine with the .NET SDK, whatever pwsh is
+# (or is not) on PATH. psd_pwsh_init fetches it once (dotnet tool restore) and sets PSD_PWSH_DLL,
+# so that `dotnet "$PSD_PWSH_DLL" ARG...` runs it as one process (a script that must be able to
+# stop it starts it that way; `dotnet tool run` would put a launcher process in between).
+PSD_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PSD_PWSH_DLL=
+psd_pwsh_init() {
+  [ -z "$PSD_PWSH_DLL" ] || return 0
+  (cd "$PSD_ROOT" && dotnet tool restore >/dev/null) || psd_die "dotnet tool restore (the pwsh of .config/dotnet-tools.json) failed."
+  PSD_PWSH_DLL=$(cd "$PSD_ROOT" && dotnet tool run pwsh -- -NoProfile -NonInteractive -c 'Join-Path $PSHOME pwsh.dll') \
+    && [ -f "$PSD_PWSH_DLL" ] || psd_die "the pwsh of .config/dotnet-tools.json does not start (dotnet pwsh)."
+}
+psd_pwsh() {
+  psd_pwsh_init
+  dotnet "$PSD_PWSH_DLL" "$@"
+}
 
 # psd_require NEED...: makes sure each need is met, installing the Debian packages of those that are
 # not (apt-get update first), as root; otherwise says what to install and fails. A need is met by

@@ -1,6 +1,11 @@
 # The help is true to the cmdlets: every exported cmdlet has docs/help/<name>.md in PlatyPS 1.0's
 # schema, documenting exactly the cmdlet's parameters (types, aliases, positions, pipeline binding),
-# with examples that parse and name the docker command they replace; and Get-Help shows it.
+# with examples that parse and name the docker command they replace; and Get-Help shows it, from the
+# committed src/PSDocker/en-US that every build copies into out/PSDocker/en-US.
+# The markdown is read without PlatyPS (HelpMarkdown.ps1), so all of that is checked everywhere.
+# Where PlatyPS is there (../shared/psmodules/Microsoft.PowerShell.PlatyPS), the committed MAML and
+# about text are also compared with what tools/Build-Help.ps1 makes of the current markdown; where
+# it is not, that one test says it was skipped, and why.
 BeforeDiscovery {
     $manifest = Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../PSDocker.psd1')
     $script:cmdlets = @($manifest.CmdletsToExport | ForEach-Object { @{ Name = $_ } })
@@ -8,8 +13,11 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEngine.ps1')
-    Import-Module Microsoft.PowerShell.PlatyPS -MinimumVersion 1.0
+    . (Join-Path $PSScriptRoot 'HelpMarkdown.ps1')
     $script:helpDirectory = Join-Path $RepoRoot 'docs/help'
+    $script:committedHelp = Join-Path $RepoRoot 'src/PSDocker/en-US'
+    $script:builtHelp = Join-Path $RepoRoot 'out/PSDocker/en-US'
+    $script:platyPS = [System.IO.Path]::GetFullPath((Join-Path $RepoRoot '../shared/psmodules/Microsoft.PowerShell.PlatyPS'))
     $script:commonParameters = [System.Management.Automation.Cmdlet]::CommonParameters
 
     # The ```powershell blocks of an example.
@@ -28,12 +36,11 @@ Describe '<Name> help' -ForEach $cmdlets {
     BeforeAll {
         $script:path = Join-Path $helpDirectory "$Name.md"
         $script:command = Get-Command $Name -Module PSDocker
-        $script:help = if (Test-Path $path) { Import-MarkdownCommandHelp $path }
+        $script:help = if (Test-Path $path) { Read-HelpMarkdown $path }
     }
 
     It 'has docs/help/<Name>.md in PlatyPS markdown' {
         $path | Should -Exist
-        (Test-MarkdownCommandHelp $path) | Should -BeTrue
         $help.Title | Should -Be $Name
         $help.ModuleName | Should -Be 'PSDocker'
         $help.ExternalHelpFile | Should -Be 'PSDocker.dll-Help.xml'
@@ -132,9 +139,31 @@ Describe '<Name> help' -ForEach $cmdlets {
     It 'is what Get-Help <Name> shows' {
         $shown = Get-Help $Name -Full
 
-        $shown.Synopsis | Should -Be ($help.Synopsis -replace '\s+', ' ') -Because 'build.ps1 makes out/PSDocker/en-US from docs/help; run it after changing the markdown'
+        $shown.Synopsis | Should -Be ($help.Synopsis -replace '\s+', ' ') -Because './build.ps1 -Help makes src/PSDocker/en-US from docs/help; run it after changing the markdown'
         @($shown.examples.example).Count | Should -Be $help.Examples.Count
         ($shown.parameters.parameter | Where-Object name -EQ ($help.Parameters | Select-Object -First 1).Name).description | Should -Not -BeNullOrEmpty
+    }
+
+    It 'shows its examples as code without markdown fences' {
+        $shown = Get-Help $Name -Examples
+
+        foreach ($example in $shown.examples.example) {
+            $example.code | Should -Not -BeNullOrEmpty -Because "$($example.title.Trim('- ')) has code"
+            $example.code | Should -Not -Match '```'
+            @($example.remarks.Text) -join "`n" | Should -Not -Match '```'
+        }
+        (Get-Help $Name -Examples | Out-String) | Should -Not -Match '```'
+    }
+
+    It 'opens a web address with Get-Help <Name> -Online, never a relative .md path' {
+        $uris = @((Get-Help $Name).relatedLinks.navigationLink | ForEach-Object { $_.uri } | Where-Object { $_ })
+
+        # Get-Help -Online opens the first address; every address is a web page.
+        $uris | Should -Not -BeNullOrEmpty
+        foreach ($uri in $uris) {
+            [uri]::IsWellFormedUriString($uri, [UriKind]::Absolute) | Should -BeTrue -Because "$uri must be an absolute address"
+            ([uri]$uri).Scheme | Should -Be 'https'
+        }
     }
 }
 
@@ -144,6 +173,19 @@ Describe 'about_PSDocker' {
 
         $text | Should -Match 'PSDocker manages Docker engines from PowerShell'
         $text | Should -Not -Match '^---'
+    }
+
+    It 'reads as plain help text: no markdown headings, fences or table rules' {
+        $text = Get-Help about_PSDocker | Out-String
+
+        $text | Should -Match '(?m)^TOPIC\s*$'
+        $text | Should -Match '(?m)^SHORT DESCRIPTION\s*$'
+        $text | Should -Match '(?m)^LONG DESCRIPTION\s*$'
+        $text | Should -Not -Match '(?m)^\s*#'
+        $text | Should -Not -Match '```'
+        $text | Should -Not -Match '\|\s*-{3,}\s*\|'
+        $text | Should -Not -Match '\*\*'
+        $text | Should -Match '(?m)^\s+Get-Container -Status Exited \| Remove-Container -Force -Volume\s*$'
     }
 
     It 'names only cmdlets the module has, and all of them' {
@@ -160,6 +202,40 @@ Describe 'about_PSDocker' {
             $tokens = $errors = $null
             $null = [System.Management.Automation.Language.Parser]::ParseInput($block, [ref]$tokens, [ref]$errors)
             $errors | Should -BeNullOrEmpty
+        }
+    }
+}
+
+Describe 'The help files' {
+    It 'are in the module a plain dotnet build makes (out/PSDocker/en-US), as committed' {
+        foreach ($file in 'PSDocker.dll-Help.xml', 'about_PSDocker.help.txt') {
+            Join-Path $builtHelp $file | Should -Exist
+            (Get-FileHash (Join-Path $builtHelp $file)).Hash | Should -Be (Get-FileHash (Join-Path $committedHelp $file)).Hash -Because "the build copies src/PSDocker/en-US/$file"
+        }
+        (Get-Module PSDocker).ModuleBase | Should -Be (Resolve-Path (Join-Path $RepoRoot 'out/PSDocker')).Path
+        (Get-Help Get-Container).description | Should -Not -BeNullOrEmpty
+    }
+
+    It 'are what PlatyPS makes of docs/help now (skipped without ../shared/psmodules/Microsoft.PowerShell.PlatyPS)' {
+        if (-not (Test-Path $platyPS)) {
+            Set-ItResult -Skipped -Because "PlatyPS is not at $platyPS, so the committed MAML was not compared with the markdown (the markdown was still checked against the cmdlets above)"
+            return
+        }
+        $fresh = Join-Path ([System.IO.Path]::GetTempPath()) "psd-pester-help-$TestRunId"
+        try {
+            & (Join-Path $RepoRoot 'tools/Build-Help.ps1') -OutputDirectory $fresh -PlatyPSPath $platyPS 6> $null
+            foreach ($markdown in Get-ChildItem $helpDirectory -Filter '*-*.md') {
+                Test-MarkdownCommandHelp $markdown.FullName | Should -BeTrue -Because "PlatyPS reads $($markdown.Name)"
+            }
+            foreach ($file in Get-ChildItem $fresh) {
+                $committed = Join-Path $committedHelp $file.Name
+                $committed | Should -Exist
+                Get-Content $committed -Raw | Should -BeExactly (Get-Content $file.FullName -Raw) -Because "src/PSDocker/en-US/$($file.Name) must be remade after docs/help changes: run ./build.ps1 -Help and commit it"
+            }
+            @(Get-ChildItem $committedHelp).Count | Should -Be @(Get-ChildItem $fresh).Count
+        }
+        finally {
+            Remove-Item $fresh -Recurse -Force -ErrorAction Ignore
         }
     }
 }

@@ -98,7 +98,10 @@ function Invoke-UserScript([string] $Script, [string[]] $InputLine = @()) {
     $noColor = $env:NO_COLOR
     try {
         $env:NO_COLOR = '1'
-        $InputLine + '' | & ([System.Environment]::ProcessPath) -NoProfile -File $file 2>&1 | Out-String
+        # The PowerShell .NET tool (dotnet pwsh) runs as `dotnet pwsh.dll`; a standalone pwsh as itself.
+        $pwsh = [System.Environment]::ProcessPath
+        $pwshArguments = @(if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $InputLine + '' | & $pwsh @pwshArguments -NoProfile -File $file 2>&1 | Out-String
     }
     finally {
         $env:NO_COLOR = $noColor
