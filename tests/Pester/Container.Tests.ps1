@@ -205,7 +205,7 @@ Describe 'Stop-Container' {
     It 'leaves the container running with -WhatIf' {
         $c = New-TestContainer -Command sleep, 300
 
-        Stop-Container -Name $c.Name -WhatIf
+        Stop-Container -Name $c.Name -WhatIf -ErrorAction Stop
 
         Get-TestContainerState $c.Name | Should -Be 'running'
     }
@@ -364,6 +364,8 @@ Invoke-Container '$TestImage' -Name 'psd-pester-$TestRunId-whatif' -Detach -What
 Invoke-ContainerExec '$($c.Name)' -Command cat, /etc/hostname -WhatIf
 "@
 
+        # Nothing but the What if: lines: an error in any of them fails the test.
+        ($text -split "`r?`n" | Where-Object { $_.Trim() -and $_ -notmatch '^What if: ' }) | Should -BeNullOrEmpty
         $text | Should -Match ([regex]::Escape("What if: Performing the operation `"Stop`" on target `"$($c.Name)`"."))
         $text | Should -Match ([regex]::Escape("What if: Performing the operation `"Kill`" on target `"$($c.Name)`"."))
         $text | Should -Match ([regex]::Escape("What if: Performing the operation `"Remove (force)`" on target `"$($c.Name)`"."))
@@ -374,20 +376,36 @@ Invoke-ContainerExec '$($c.Name)' -Command cat, /etc/hostname -WhatIf
         Get-TestContainerState "psd-pester-$TestRunId-whatif" | Should -Be 'missing'
     }
 
-    It 'asks before Remove-Container without -Confirm, and keeps the container when the answer is No' {
+    It 'removes without asking when -Confirm is not given, as docker rm does, also under -NonInteractive' {
         $c = New-TestContainer -Command true -NoStart
 
-        $text = Invoke-UserScript "Remove-Container '$($c.Name)'" -InputLine 'N'
+        $text = Invoke-UserScript "Remove-Container '$($c.Name)'"
+        $text | Should -Not -Match 'Are you sure'
+        Get-TestContainerState $c.Name | Should -Be 'missing'
+
+        $d = New-TestContainer -Command true
+        $null = docker wait $d.Name
+        $pwsh = [System.Environment]::ProcessPath
+        $pwshArguments = @(if ([System.IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $out = & $pwsh @pwshArguments -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $RepoRoot 'out/PSDocker/PSDocker.psd1')'; Get-Container '$($d.Name)' -Status Exited | Remove-Container -Force -Volume" 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 0 -Because $out
+        Get-TestContainerState $d.Name | Should -Be 'missing'
+    }
+
+    It 'asks before Remove-Container -Confirm, and keeps the container when the answer is No' {
+        $c = New-TestContainer -Command true -NoStart
+
+        $text = Invoke-UserScript "Remove-Container '$($c.Name)' -Confirm" -InputLine 'N'
 
         $text | Should -Match 'Are you sure you want to perform this action\?'
         $text | Should -Match ([regex]::Escape("Performing the operation `"Remove`" on target `"$($c.Name)`"."))
         Get-TestContainerState $c.Name | Should -Be 'created'
     }
 
-    It 'removes the container when the answer is Yes' {
+    It 'removes the container when the answer to -Confirm is Yes' {
         $c = New-TestContainer -Command true -NoStart
 
-        $null = Invoke-UserScript "Remove-Container '$($c.Name)'" -InputLine 'Y'
+        $null = Invoke-UserScript "Remove-Container '$($c.Name)' -Confirm" -InputLine 'Y'
 
         Get-TestContainerState $c.Name | Should -Be 'missing'
     }

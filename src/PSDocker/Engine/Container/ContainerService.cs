@@ -41,6 +41,11 @@ namespace PSDocker.EngineAccess
         public async Task<IList<Container>> ListAsync(ContainerQuery query, CancellationToken cancellation)
         {
             var response = await Call(c => c.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = query.ToFilters() }, cancellation), cancellation).ConfigureAwait(false);
+            if (response is null || response.Any(r => r?.ID is not { Length: > 0 }))
+            {
+                throw NotAnEngine("the container listing");
+            }
+
             return response.Select(r => Container.From(r, _engine.Engine)).ToList();
         }
 
@@ -88,10 +93,7 @@ namespace PSDocker.EngineAccess
             var response = await Call(c => c.Containers.InspectContainerAsync(reference, cancellation), cancellation).ConfigureAwait(false);
             if (response?.ID is not { Length: > 0 })
             {
-                throw new EngineException(
-                    $"The engine at {_engine.Endpoint} answered the inspection of container '{reference}' without an id: it does not look like a Docker engine.",
-                    "EngineResponseInvalid",
-                    ErrorCategory.InvalidResult);
+                throw NotAnEngine($"the inspection of container '{reference}'");
             }
 
             return ContainerDetail.From(response, _engine.Engine);
@@ -306,6 +308,11 @@ namespace PSDocker.EngineAccess
         /// <summary>The command line a container runs: its path and arguments.</summary>
         public static string[] CommandLine(ContainerDetail detail) =>
             (detail.Path.Length > 0 ? new[] { detail.Path } : Array.Empty<string>()).Concat(detail.Args).Where(a => a.Length > 0).ToArray();
+
+        private EngineException NotAnEngine(string what) => new EngineException(
+            $"The engine at {_engine.Endpoint} answered {what} with records that have no id: it does not look like a Docker engine.",
+            "EngineResponseInvalid",
+            ErrorCategory.InvalidResult);
 
         private Task<T> Call<T>(Func<IDockerClient, Task<T>> call, CancellationToken cancellation) => _engine.CallAsync(Refusals, call, cancellation);
 

@@ -41,6 +41,16 @@ namespace PSDocker.EngineAccess
                 return Unreachable(exception, endpoint);
             }
 
+            if (exception is ArgumentNullException or NullReferenceException or InvalidCastException or FormatException)
+            {
+                return new EngineException(
+                    $"The engine at {endpoint} answered with a record of an unexpected shape ({exception.Message}). Check that the address points at a Docker engine.",
+                    "EngineResponseInvalid",
+                    ErrorCategory.InvalidResult,
+                    null,
+                    exception);
+            }
+
             if (Find<JsonException>(exception) is { } json)
             {
                 return new EngineException(
