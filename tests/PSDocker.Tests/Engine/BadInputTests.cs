@@ -90,6 +90,21 @@ public sealed class BadInputTests
         }
     }
 
+    [Fact]
+    public void WhatIf_WithAPasswordInTheHostAddress_NamesTheEngineWithoutIt()
+    {
+        // -WhatIf text goes to the host's console, so this case runs in the real console host.
+        using var host = HostProcess.Run(new[]
+        {
+            "-Command",
+            $"New-Container -Image {EngineFixture.TestImage} -DockerHost 'tcp://admin:{Secret}@127.0.0.1:1' -Label @{{ '{EngineFixture.LabelKey}' = '{_f.RunId}' }} -WhatIf",
+        });
+        host.WaitForExit(TimeSpan.FromSeconds(60));
+        Assert.Contains("What if:", host.Stdout);
+        Assert.Contains("tcp://127.0.0.1:1/", host.Stdout);
+        Assert.DoesNotContain(Secret, host.Stdout + host.Stderr);
+    }
+
     /// <summary>
     /// Runs one case with a fresh $Scratch folder, every preference stream on, and the docker variables
     /// and the location restored after; returns the error records and the text of every stream.

@@ -30,7 +30,7 @@ public sealed class ConsoleHostTests
         Assert.True(host.ExitCode == 0, host.ToString());
         var lines = host.Stdout.Split('\n');
         var header = Assert.Single(lines, l => l.StartsWith("CONTAINER ID", StringComparison.Ordinal));
-        var columns = new[] { "CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES" };
+        var columns = new[] { "CONTAINER ID", "NAMES", "IMAGE", "STATUS", "PORTS", "CREATED", "COMMAND" };
         var positions = columns.Select(c => header.IndexOf(c, StringComparison.Ordinal)).ToList();
         Assert.All(positions, p => Assert.True(p >= 0, header));
         Assert.Equal(positions.OrderBy(p => p), positions);
