@@ -31,8 +31,10 @@
     AliasesToExport        = @()
     PrivateData            = @{
         PSData = @{
-            Tags       = @('Docker', 'Containers', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows')
-            LicenseUri = 'https://opensource.org/licenses/MIT'
+            Tags         = @('Docker', 'Containers', 'PSEdition_Core', 'PSEdition_Desktop', 'Linux', 'Windows')
+            LicenseUri   = 'https://github.com/psdocker/PSDocker/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/psdocker/PSDocker'
+            ReleaseNotes = 'Bad input is refused with a clear error instead of a wrong container: -Port and -Dns take only real IP addresses, -Environment and -Label only single values, a relative -Volume is always a host path. A password in DOCKER_HOST is never shown; a broken docker config.json is a warning, not a stop. Container views show NAMES whole and published ports as docker ps does.'
         }
     }
 }

@@ -392,6 +392,14 @@ Invoke-ContainerExec '$($c.Name)' -Command cat, /etc/hostname -WhatIf
         Get-TestContainerState $d.Name | Should -Be 'missing'
     }
 
+    It 'names the engine without the password of a DOCKER_HOST address in -WhatIf text' {
+        $text = Invoke-UserScript "New-Container -Image '$TestImage' -DockerHost 'tcp://admin:S3cret@127.0.0.1:1' -WhatIf"
+
+        $text | Should -Match ([regex]::Escape('What if:'))
+        $text | Should -Match ([regex]::Escape('tcp://127.0.0.1:1/'))
+        $text | Should -Not -Match 'S3cret'
+    }
+
     It 'asks before Remove-Container -Confirm, and keeps the container when the answer is No' {
         $c = New-TestContainer -Command true -NoStart
 

@@ -12,6 +12,11 @@ BeforeAll {
     function Get-Lines([object[]] $InputObject, [int] $Width) {
         ($InputObject | Out-String -Width $Width) -split '\r?\n' | Where-Object { $_.Trim() }
     }
+
+    # The row of one container (a narrow last column may wrap its header over several lines).
+    function Get-Row([object] $Container, [int] $Width) {
+        Get-Lines $Container -Width $Width | Where-Object { $_.StartsWith($Container.ShortId + ' ') }
+    }
 }
 
 AfterAll {
@@ -19,30 +24,78 @@ AfterAll {
 }
 
 Describe 'Container view' {
-    It 'prints the docker ps headers and one row per container' {
-        $lines = Get-Lines (Get-Container -Label $TestLabelFilter) -Width 120
-
-        $lines[0] | Should -Match '^CONTAINER ID\s+IMAGE\s+COMMAND\s+CREATED\s+STATUS\s+PORTS\s+NAMES\s*$'
-        $lines | Should -HaveCount 3
-        $lines[2] | Should -Match "^$($web.ShortId) "
+    BeforeAll {
+        # A created, an exited and a running container with a name longer than any column share.
+        $script:createdName = New-TestName
+        $script:created = New-Container -Image $TestImage -Name $createdName -Label $TestLabel -Command true
+        $script:exitedName = (New-TestName) + '-exited-with-a-long-name'
+        $null = Invoke-Container -Image $TestImage -Name $exitedName -Label $TestLabel -Command sh, '-c', 'exit 3' -ErrorAction SilentlyContinue
+        $script:all = Get-Container -Label $TestLabelFilter
+        $script:port2 = Get-FreeTcpPort
+        $script:multiName = (New-TestName) + '-two-published-ports'
+        $script:multi = Invoke-Container -Image $TestImage -Name $multiName -Detach -Label $TestLabel -Command sleep, 300 `
+            -Port "127.0.0.1:${port2}:80", "127.0.0.1:${port2}:81/udp"
     }
 
-    It 'prints the container as docker ps does when the console is wide enough' {
-        $row = (Get-Lines (Get-Container $webName) -Width 200)[2]
+    AfterAll {
+        # Only the web container stays: the PruneResult view counts what a prune removes.
+        Get-Container -Label $TestLabelFilter | Where-Object Name -In $createdName, $exitedName, $multiName | Remove-Container -Force -Confirm:$false
+    }
+
+    It 'prints docker ps''s headers, NAMES right after the id, and one row per container' {
+        $lines = Get-Lines $all -Width 200
+
+        $lines[0] | Should -Match '^CONTAINER ID\s+NAMES\s+IMAGE\s+STATUS\s+PORTS\s+CREATED\s+COMMAND\s*$'
+        $lines | Should -HaveCount ($all.Count + 2)
+        $lines[1] | Should -Match '^-{12} -{5} +-{5} +-{6} +-{5} +-{7} +-{7}\s*$'
+        $lines -match "^$($web.ShortId) " | Should -HaveCount 1
+    }
+
+    It 'shows every name whole at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }, @{ Width = 200 }) {
+        $lines = Get-Lines $all -Width $Width
+
+        foreach ($c in $all) {
+            $lines -match "^$($c.ShortId) +$([regex]::Escape($c.Name))( |$)" | Should -HaveCount 1 -Because "$($c.Name) is whole at $Width columns"
+        }
+    }
+
+    It 'shows every name whole with Format-Table -AutoSize at 120 columns' {
+        $lines = ($all | Format-Table -AutoSize | Out-String -Width 120) -split '\r?\n' | Where-Object { $_.Trim() }
+
+        $lines[0] | Should -Match '^CONTAINER ID\s+NAMES\s'
+        foreach ($c in $all) {
+            $lines -match "^$($c.ShortId) +$([regex]::Escape($c.Name))( |$)" | Should -HaveCount 1
+        }
+    }
+
+    It 'shows the container as docker ps does when the console is wide enough' {
+        $row = Get-Row (Get-Container $webName) -Width 200
 
         $row | Should -Match ([regex]::Escape("127.0.0.1:$port->80/tcp"))
         $row | Should -Match ([regex]::Escape('"/bin/sh -c ''trap "e…"'))
         $row | Should -Match 'Up (Less than a second|\d+ seconds?|About a minute)'
-        $row | Should -Match "$webName\s*$"
+        $row | Should -Match "^$($web.ShortId) +$webName "
     }
 
-    It 'shows a published port in full at a 120-column console, as docker ps does' {
-        # The id and port columns have fixed widths; the others share what is left, so a long
-        # name may be cut at 120 columns but starts the last column.
-        $row = (Get-Lines (Get-Container $webName) -Width 120)[2]
+    It 'shows every published port whole at 200 columns' {
+        $row = Get-Row (Get-Container $multiName) -Width 200
+
+        $row | Should -Match ([regex]::Escape("127.0.0.1:$port2->80/tcp, 127.0.0.1:$port2->81/udp"))
+    }
+
+    It 'shows a published port in full at a 120-column console' {
+        $row = Get-Row (Get-Container $webName) -Width 120
 
         $row | Should -Match ([regex]::Escape("127.0.0.1:$port->80/tcp"))
-        $row | Should -Match "$([regex]::Escape($webName.Substring(0, 10)))\S*\s*$"
+    }
+
+    It 'shows the status as the docker CLI does: Up …, Exited (code) … ago, Created' {
+        $text = Get-Lines $all -Width 200
+
+        $text -match "^$($created.ShortId) +$createdName +\S+ +Created " | Should -HaveCount 1
+        $exited = $all | Where-Object Name -EQ $exitedName
+        $text -match "^$($exited.ShortId) +$exitedName +\S+ +Exited \(3\) (Less than a second|\d+ seconds?|About a minute) ago " | Should -HaveCount 1
+        $text -match "^$($web.ShortId) +$webName +\S+ +Up " | Should -HaveCount 1
     }
 
     It 'keeps the values typed underneath the text' {
@@ -62,12 +115,21 @@ Describe 'Container view' {
         $text | Should -Match "(?m)^Ports\s+: \{127\.0\.0\.1:$port->80/tcp\}"
         $text | Should -Match '(?m)^Engine\s+: unix://'
     }
+}
 
-    It 'prints a port mapping as a table of its parts' {
-        $lines = Get-Lines $web.Ports -Width 120
+Describe 'PortMapping view' {
+    It 'prints a container''s ports one mapping a line, as docker port does' {
+        $lines = Get-Lines $multi.Ports -Width 120
 
-        $lines[0] | Should -Match '^HostIp\s+HostPort\s+ContainerPort\s+Protocol'
-        $lines[2] | Should -Match "^127\.0\.0\.1\s+$port\s+80\s+tcp"
+        $lines | Should -Be @("127.0.0.1:$port2->80/tcp", "127.0.0.1:$port2->81/udp")
+    }
+
+    It 'prints the parts as a table with Format-Table' {
+        $lines = $multi.Ports | Format-Table | Out-String -Width 120
+        $lines = $lines -split '\r?\n' | Where-Object { $_.Trim() }
+
+        $lines[0] | Should -Match '^HostIp\s+HostPort\s+ContainerPort\s+Protocol\s+Mapping\s*$'
+        $lines[2] | Should -Match "^127\.0\.0\.1\s+$port2\s+80\s+tcp\s+127\.0\.0\.1:$port2->80/tcp\s*$"
     }
 }
 

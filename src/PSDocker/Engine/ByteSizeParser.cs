@@ -23,7 +23,11 @@ namespace PSDocker.EngineAccess
                 throw Invalid(text ?? string.Empty, parameter, "it is not a size");
             }
 
-            var number = decimal.Parse(m.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            if (!decimal.TryParse(m.Groups[1].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            {
+                throw Invalid(text!, parameter, "it is too large (at most 8 EiB)");
+            }
+
             var exponent = m.Groups[2].Success ? "kmgtp".IndexOf(char.ToLowerInvariant(m.Groups[2].Value[0])) + 1 : 0;
             var bytes = number;
             try
@@ -37,9 +41,29 @@ namespace PSDocker.EngineAccess
             }
             catch (OverflowException)
             {
-                throw Invalid(text!, parameter, "it is too large");
+                throw Invalid(text!, parameter, "it is too large (at most 8 EiB)");
             }
         }
+
+        /// <summary>A byte count given as a number (<c>512MB</c>, <c>1.5GB</c> in PowerShell): whole bytes, not negative, at most 8 EiB.</summary>
+        /// <exception cref="InvalidSpecException">The number is negative or too large.</exception>
+        public static long FromNumber(decimal number, string text, string parameter = "Memory")
+        {
+            if (number < 0)
+            {
+                throw Invalid(text, parameter, "it is negative");
+            }
+
+            if (number > long.MaxValue)
+            {
+                throw Invalid(text, parameter, "it is too large (at most 8 EiB)");
+            }
+
+            return decimal.ToInt64(decimal.Truncate(number));
+        }
+
+        /// <summary>The error for a number beyond any byte count (1.5e30).</summary>
+        public static InvalidSpecException TooLarge(string text, string parameter = "Memory") => Invalid(text, parameter, "it is too large (at most 8 EiB)");
 
         private static InvalidSpecException Invalid(string text, string parameter, string reason) => new InvalidSpecException(
             parameter,

@@ -75,15 +75,33 @@ namespace PSDocker.EngineAccess
         public bool Tty { get; set; }
 
         /// <summary>
-        /// Validates every docker-style string (ports, volumes, restart policy) without building; call it
-        /// before doing anything else so a bad value fails before an image is pulled or a container created.
+        /// Validates every docker-style value (ports, volumes, DNS servers, environment, labels, restart
+        /// policy) without building; call it before doing anything else so a bad value fails before an
+        /// image is pulled or a container created.
         /// </summary>
         /// <exception cref="InvalidSpecException">A value cannot be parsed.</exception>
-        public void Validate() => ToParameters(path => path);
+        public void Validate() => ToParameters(path => "/" + path);
+
+        /// <summary>
+        /// Builds the engine's create parameters with relative bind sources resolved against the session's
+        /// current FileSystem location (see <see cref="VolumeSpecParser.ResolveHostPath"/>).
+        /// </summary>
+        /// <param name="fileSystemLocation">
+        /// The current FileSystem location (<c>SessionState.Path.CurrentFileSystemLocation.ProviderPath</c>),
+        /// not the current location, which may be <c>Env:</c> or a registry drive.
+        /// </param>
+        /// <param name="homeDirectory">The folder <c>~</c> stands for.</param>
+        /// <exception cref="InvalidSpecException">A value cannot be parsed.</exception>
+        public CreateContainerParameters ToParameters(string fileSystemLocation, string homeDirectory) =>
+            ToParameters(path => VolumeSpecParser.ResolveHostPath(path, fileSystemLocation, homeDirectory));
 
         /// <summary>
         /// Builds the engine's create parameters. <paramref name="resolveHostPath"/> turns a relative bind
-        /// source (<c>./data</c>, <c>~/data</c>) into an absolute host path.
+        /// source (<c>./data</c>, <c>../data</c>, <c>~/data</c>, <c>data/sub</c>) into an absolute host path.
+        /// Contract: it resolves against the session's current <em>FileSystem</em> location
+        /// (<c>SessionState.Path.CurrentFileSystemLocation</c>), never the current location of another
+        /// provider (<c>Env:</c>, <c>HKLM:</c>), and <c>~</c> against the home folder. A result that is not an
+        /// absolute path is refused (InvalidVolume): sent as is, the engine would read it as a volume name.
         /// </summary>
         /// <exception cref="InvalidSpecException">A value cannot be parsed.</exception>
         public CreateContainerParameters ToParameters(Func<string, string> resolveHostPath)
@@ -129,8 +147,8 @@ namespace PSDocker.EngineAccess
             if (Label is { Count: > 0 })
             {
                 parameters.Labels = Label.Cast<DictionaryEntry>().ToDictionary(
-                    e => Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? string.Empty,
-                    e => Convert.ToString(e.Value, CultureInfo.InvariantCulture) ?? string.Empty,
+                    e => EnvironmentVariables.ScalarText(e.Key, e.Key, "Label"),
+                    e => EnvironmentVariables.ScalarText(e.Key, e.Value, "Label"),
                     StringComparer.Ordinal);
             }
 
@@ -144,7 +162,7 @@ namespace PSDocker.EngineAccess
 
             if (Dns is { Count: > 0 })
             {
-                host.DNS = Dns.ToList();
+                host.DNS = Dns.Select(ValidateDns).ToList();
             }
 
             if (!string.IsNullOrEmpty(RestartPolicy))
@@ -186,8 +204,9 @@ namespace PSDocker.EngineAccess
                 return;
             }
 
-            foreach (var spec in Volume.Select(VolumeSpecParser.Parse))
+            foreach (var text in Volume)
             {
+                var spec = VolumeSpecParser.Parse(text);
                 if (spec.Kind == VolumeSpecKind.Anonymous)
                 {
                     (parameters.Volumes ??= new Dictionary<string, EmptyStruct>(StringComparer.Ordinal))[spec.Destination] = default;
@@ -195,8 +214,30 @@ namespace PSDocker.EngineAccess
                 }
 
                 var source = spec.IsRelativeBind ? resolveHostPath(spec.Source!) : spec.Source!;
+                if (spec.Kind == VolumeSpecKind.Bind && (string.IsNullOrEmpty(source) || !VolumeSpecParser.IsAbsoluteHostPath(source)))
+                {
+                    throw new InvalidSpecException(
+                        "Volume",
+                        text,
+                        $"'{text}' is not a valid volume: the host path '{spec.Source}' did not resolve to an absolute folder ('{source}'). Give an absolute path, or run from a FileSystem location (Set-Location to a folder).");
+                }
+
                 (host.Binds ??= new List<string>()).Add(spec.ToBind(source));
             }
+        }
+
+        private static string ValidateDns(string server)
+        {
+            var text = (server ?? string.Empty).Trim();
+            if (!IpAddressSyntax.IsAddress(text))
+            {
+                throw new InvalidSpecException(
+                    "Dns",
+                    server ?? string.Empty,
+                    $"'{server}' is not a valid DNS server: give an IP address, IPv4 as four numbers 0-255 ('8.8.8.8') or IPv6 ('2001:4860:4860::8888'), without a port.");
+            }
+
+            return text;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace PSDocker.EngineAccess
@@ -23,7 +24,7 @@ namespace PSDocker.EngineAccess
             _getEnvironment = getEnvironment;
             _isWindows = isWindows;
             var configDirectory = NonEmpty(getEnvironment("DOCKER_CONFIG")) ?? Path.Combine(homeDirectory, ".docker");
-            ConfigStore = new DockerConfigStore(configDirectory);
+            ConfigStore = new DockerConfigStore(configDirectory, isWindows);
         }
 
         /// <summary>A resolver over this process's environment.</summary>
@@ -34,6 +35,12 @@ namespace PSDocker.EngineAccess
 
         /// <summary>The docker configuration folder this resolver reads.</summary>
         public DockerConfigStore ConfigStore { get; }
+
+        /// <summary>
+        /// Problems met on the way that the docker CLI warns about and goes on (a config.json that is not
+        /// valid JSON: the defaults are used). A cmdlet writes each with WriteWarning after resolving.
+        /// </summary>
+        public IReadOnlyList<string> Warnings => ConfigStore.Warnings;
 
         /// <summary>The platform's default engine address.</summary>
         public Uri DefaultUri => _isWindows
@@ -47,7 +54,15 @@ namespace PSDocker.EngineAccess
                 : ConfigStore.ReadContextEndpoint(contextName);
 
         /// <summary>The endpoint for an explicit host address (TLS from DOCKER_TLS_VERIFY/DOCKER_CERT_PATH).</summary>
-        public EngineEndpoint FromHost(string host) => new EngineEndpoint(ParseHost(host), null, TlsFromEnvironment(host));
+        /// <exception cref="ArgumentException">The address cannot be used here.</exception>
+        /// <exception cref="EngineConfigurationException">The TLS files of DOCKER_CERT_PATH are not PEM.</exception>
+        public EngineEndpoint FromHost(string host)
+        {
+            var uri = ParseHost(host, _isWindows);
+            var tls = TlsFromEnvironment(host);
+            TlsFiles.Validate(tls);
+            return new EngineEndpoint(uri, null, tls);
+        }
 
         /// <summary>The endpoint when nothing was given explicitly and nothing was piped.</summary>
         public EngineEndpoint ResolveDefault()
@@ -88,11 +103,34 @@ namespace PSDocker.EngineAccess
         /// Parses a docker host string (<c>unix:///path</c>, <c>npipe:////./pipe/name</c>, <c>tcp://h:2375</c>,
         /// <c>h:2375</c>) into a URI. Throws <see cref="ArgumentException"/> with a docker-like message.
         /// </summary>
-        public static Uri ParseHost(string host)
+        public static Uri ParseHost(string host) => ParseHost(host, isWindows: null);
+
+        /// <summary>
+        /// Parses a docker host string for a platform: a named pipe (<c>npipe://</c>) exists only on
+        /// Windows. Messages show the address without its user info.
+        /// </summary>
+        /// <exception cref="ArgumentException">The address cannot be used (the message says why and what to give).</exception>
+        public static Uri ParseHost(string host, bool? isWindows)
+        {
+            try
+            {
+                return ParseHostCore(host, isWindows);
+            }
+            catch (UriFormatException e)
+            {
+                throw NotAnAddress(host, e.Message, e);
+            }
+        }
+
+        private static ArgumentException NotAnAddress(string host, string reason, Exception? inner = null) => new ArgumentException(
+            $"'{EngineEndpoint.RedactUserInfo(host)}' is not a docker host address: {reason}. Use unix:///path, npipe:////./pipe/name (Windows) or tcp://host:port.",
+            inner);
+
+        private static Uri ParseHostCore(string host, bool? isWindows)
         {
             if (string.IsNullOrWhiteSpace(host))
             {
-                throw new ArgumentException("The docker host address is empty.", nameof(host));
+                throw new ArgumentException("The docker host address is empty. Use unix:///path, npipe:////./pipe/name (Windows) or tcp://host:port.", nameof(host));
             }
 
             var text = host.Trim();
@@ -109,20 +147,42 @@ namespace PSDocker.EngineAccess
 
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
             {
-                throw new ArgumentException($"'{host}' is not a docker host address: use unix:///path, npipe:////./pipe/name or tcp://host:port.", nameof(host));
+                throw NotAnAddress(host, "it cannot be read as an address");
             }
 
-            switch (uri.Scheme.ToLowerInvariant())
+            var scheme = uri.Scheme.ToLowerInvariant();
+            switch (scheme)
             {
                 case "unix":
+                    if (uri.AbsolutePath.Trim('/').Length == 0 || uri.Host.Length > 0)
+                    {
+                        throw NotAnAddress(host, "a unix address names the socket's absolute path after unix:// (unix:///var/run/docker.sock)");
+                    }
+
+                    return uri;
                 case "npipe":
+                    if (isWindows == false)
+                    {
+                        throw NotAnAddress(host, "npipe:// is a Windows named pipe, which does not exist on this platform; here the engine listens on unix:///var/run/docker.sock");
+                    }
+
+                    if (uri.AbsolutePath.Trim('/').Length == 0)
+                    {
+                        throw NotAnAddress(host, "a named pipe address names the pipe (npipe:////./pipe/docker_engine)");
+                    }
+
+                    return uri;
                 case "http":
                 case "https":
-                    return uri;
                 case "tcp":
-                    return uri.IsDefaultPort || uri.Port <= 0 ? new UriBuilder(uri) { Port = 2375 }.Uri : uri;
+                    if (uri.Host.Length == 0)
+                    {
+                        throw NotAnAddress(host, $"it names no host after {scheme}:// ({scheme}://host:port)");
+                    }
+
+                    return scheme == "tcp" && (uri.IsDefaultPort || uri.Port <= 0) ? new UriBuilder(uri) { Port = 2375 }.Uri : uri;
                 default:
-                    throw new ArgumentException($"'{host}' uses the scheme '{uri.Scheme}', which PSDocker does not support: use unix://, npipe://, tcp:// or https://.", nameof(host));
+                    throw new ArgumentException($"'{EngineEndpoint.RedactUserInfo(host)}' uses the scheme '{uri.Scheme}', which PSDocker does not support: use unix://, npipe:// (Windows), tcp:// or https://.", nameof(host));
             }
         }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net;
 
 namespace PSDocker.EngineAccess
 {
@@ -77,12 +76,21 @@ namespace PSDocker.EngineAccess
                     throw Invalid(spec, $"the address '{ip}' lacks its closing ']'");
                 }
 
-                ip = ip.Substring(1, ip.Length - 2);
-            }
+                var inner = ip.Substring(1, ip.Length - 2);
+                if (!IpAddressSyntax.IsIPv6(inner))
+                {
+                    throw Invalid(spec, $"'{ip}' is not an IPv6 address");
+                }
 
-            if (ip.Length > 0 && !IPAddress.TryParse(ip, out _))
+                ip = inner;
+            }
+            else if (ip.Length > 0 && !IpAddressSyntax.IsDottedQuad(ip))
             {
-                throw Invalid(spec, $"'{ip}' is not an IP address");
+                // Like the docker CLI ("invalid IP address: 127"): a short form such as 127 would
+                // otherwise read as 0.0.0.127 and the engine would publish on every interface.
+                throw Invalid(spec, ip.IndexOf(':') >= 0
+                    ? $"the IPv6 address '{ip}' must be in brackets ('[{ip}]')"
+                    : $"'{ip}' is not an IP address (IPv4 as four numbers 0-255, '127.0.0.1'; IPv6 in brackets, '[::1]')");
             }
 
             if (containerPart.Length == 0)

@@ -24,12 +24,24 @@ namespace PSDocker.EngineAccess
 
             if (DurationParser.TryParse(s, out var ago))
             {
+                // A duration longer than the time since year 1 (or before it, when negative) names no time.
+                if ((ago > TimeSpan.Zero && ago.Ticks > now.Ticks) || (ago < TimeSpan.Zero && -ago.Ticks > DateTime.MaxValue.Ticks - now.Ticks))
+                {
+                    return false;
+                }
+
                 time = now - ago;
                 return true;
             }
 
             if (decimal.TryParse(s, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds))
             {
+                // Unix seconds from 1970 up to the end of year 9999; anything larger is no time.
+                if (seconds > (decimal)(DateTime.MaxValue.Ticks - Epoch.Ticks) / TimeSpan.TicksPerSecond)
+                {
+                    return false;
+                }
+
                 time = Epoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond)).ToLocalTime();
                 return true;
             }

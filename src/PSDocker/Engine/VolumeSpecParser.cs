@@ -45,8 +45,11 @@ namespace PSDocker.EngineAccess
         /// <summary>Whether the mount is read-only.</summary>
         public bool ReadOnly => Options.Split(',').Contains("ro");
 
-        /// <summary>Whether a host path is relative (<c>./data</c>, <c>../data</c>, <c>~/data</c>) and must be resolved first.</summary>
-        public bool IsRelativeBind => Kind == VolumeSpecKind.Bind && (Source!.StartsWith(".", StringComparison.Ordinal) || Source.StartsWith("~", StringComparison.Ordinal));
+        /// <summary>
+        /// Whether a host path is relative (<c>./data</c>, <c>../data</c>, <c>~/data</c>, <c>data/sub</c>) and
+        /// must be resolved against the current FileSystem location first.
+        /// </summary>
+        public bool IsRelativeBind => Kind == VolumeSpecKind.Bind && !VolumeSpecParser.IsAbsoluteHostPath(Source!);
 
         /// <summary>The engine's bind string (<c>source:destination[:options]</c>) with the source given.</summary>
         public string ToBind(string source) =>
@@ -70,6 +73,34 @@ namespace PSDocker.EngineAccess
         private static readonly Regex VolumeName = new Regex("^[A-Za-z0-9][A-Za-z0-9_.-]*$", RegexOptions.CultureInvariant);
 
         private static readonly Regex DrivePath = new Regex(@"^[A-Za-z]:[\\/]", RegexOptions.CultureInvariant);
+
+        private static readonly char[] PathSeparators = { '/', '\\' };
+
+        /// <summary>Whether a bind source is already absolute (<c>/srv</c>, <c>\\server\share</c>, <c>C:\data</c>).</summary>
+        public static bool IsAbsoluteHostPath(string source) =>
+            source.StartsWith("/", StringComparison.Ordinal) || source.StartsWith("\\", StringComparison.Ordinal) || DrivePath.IsMatch(source);
+
+        /// <summary>
+        /// Resolves a relative bind source as the docker CLI does against its working directory: <c>~</c>
+        /// and <c>~/x</c> against the home folder, everything else against <paramref name="fileSystemLocation"/>,
+        /// which must be the session's current FileSystem location (in PowerShell
+        /// <c>SessionState.Path.CurrentFileSystemLocation.ProviderPath</c>), never the current location of
+        /// another provider such as <c>Env:</c>.
+        /// </summary>
+        public static string ResolveHostPath(string source, string fileSystemLocation, string homeDirectory)
+        {
+            if (IsAbsoluteHostPath(source))
+            {
+                return source;
+            }
+
+            if (source == "~" || source.StartsWith("~/", StringComparison.Ordinal) || source.StartsWith("~\\", StringComparison.Ordinal))
+            {
+                return System.IO.Path.GetFullPath(System.IO.Path.Combine(homeDirectory, source.Length > 2 ? source.Substring(2) : string.Empty));
+            }
+
+            return System.IO.Path.GetFullPath(System.IO.Path.Combine(fileSystemLocation, source));
+        }
 
         /// <summary>Parses one value.</summary>
         /// <exception cref="InvalidSpecException">The value is not a valid volume specification.</exception>
@@ -115,8 +146,10 @@ namespace PSDocker.EngineAccess
                 ValidateOptions(spec, options);
             }
 
-            var isPath = source.StartsWith("/", StringComparison.Ordinal) || source.StartsWith(".", StringComparison.Ordinal)
-                || source.StartsWith("~", StringComparison.Ordinal) || source.StartsWith("\\", StringComparison.Ordinal) || drive.Length > 0;
+            // A source that starts like a path or holds a path separator is a host path, never a volume
+            // name: 'data/sub' must not become a named volume by accident (nor, resolved wrongly, './data').
+            var isPath = source.StartsWith(".", StringComparison.Ordinal) || source.StartsWith("~", StringComparison.Ordinal)
+                || source.IndexOfAny(PathSeparators) >= 0 || drive.Length > 0;
             if (!isPath && !VolumeName.IsMatch(source))
             {
                 throw Invalid(spec, $"'{source}' is neither a path nor a volume name (letters, digits, '_', '.', '-')");

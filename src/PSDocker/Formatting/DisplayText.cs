@@ -42,6 +42,17 @@ namespace PSDocker
             return (hours / 24 / 365) + " years";
         }
 
+        /// <summary>
+        /// The STATUS column: the engine's own status text, which is the docker CLI's ("Up 2 minutes",
+        /// "Exited (0) 3 hours ago", "Created", "Up 5 minutes (Paused)"); the state word when the engine
+        /// gave none.
+        /// </summary>
+        public static string Status(Container? container) =>
+            container is null ? string.Empty
+            : !string.IsNullOrWhiteSpace(container.Status) ? container.Status
+            : container.State == ContainerState.Unknown ? string.Empty
+            : container.State.ToString();
+
         /// <summary>Ports joined the way <c>docker ps</c> shows them.</summary>
         public static string Ports(IEnumerable<PortMapping>? ports) =>
             ports is null ? string.Empty : string.Join(", ", ports.Select(p => p.ToString()));

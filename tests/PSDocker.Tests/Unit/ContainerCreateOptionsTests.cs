@@ -107,4 +107,76 @@ public sealed class ContainerCreateOptionsTests
 
         Assert.Equal(errorId, Assert.Throws<InvalidSpecException>(options.Validate).ErrorId);
     }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("999.1.1.1")]
+    [InlineData("8.8.8.8:53")]
+    [InlineData("8.8")]
+    [InlineData("[::1]")]
+    public void Dns_NotAnIpAddress_IsInvalidDnsNamingTheValue(string server)
+    {
+        var options = new ContainerCreateOptions { Image = "x", Dns = new[] { "1.1.1.1", server } };
+        var e = Assert.Throws<InvalidSpecException>(options.Validate);
+        Assert.Equal("InvalidDns", e.ErrorId);
+        Assert.Equal(server, e.Spec);
+        Assert.Contains("'" + server + "'", e.Message);
+    }
+
+    [Fact]
+    public void Dns_Ipv4AndIpv6_AreKept() =>
+        Assert.Equal(
+            new[] { "8.8.8.8", "2001:4860:4860::8888" },
+            new ContainerCreateOptions { Image = "x", Dns = new[] { "8.8.8.8", "2001:4860:4860::8888" } }.ToParameters(p => p).HostConfig!.DNS);
+
+    [Fact]
+    public void Environment_ArrayValue_IsInvalidEnvironmentNotSystemObjectArray()
+    {
+        var options = new ContainerCreateOptions { Image = "x", Environment = new System.Collections.Hashtable { ["A"] = new object[] { 1, 2 } } };
+        var e = Assert.Throws<InvalidSpecException>(options.Validate);
+        Assert.Equal("InvalidEnvironment", e.ErrorId);
+        Assert.Equal("A", e.Spec);
+        Assert.Contains("'A'", e.Message);
+        Assert.DoesNotContain("System.Object[]", e.Message);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("A=B")]
+    public void Environment_BadName_IsInvalidEnvironment(string name) =>
+        Assert.Equal("InvalidEnvironment", Assert.Throws<InvalidSpecException>(
+            new ContainerCreateOptions { Image = "x", Environment = new System.Collections.Hashtable { [name] = "v" } }.Validate).ErrorId);
+
+    [Fact]
+    public void Environment_Scalars_AreTextInvariant()
+    {
+        var env = new ContainerCreateOptions
+        {
+            Image = "x",
+            Environment = new System.Collections.Specialized.OrderedDictionary { ["N"] = 1.5, ["B"] = true, ["E"] = null, ["P"] = new System.Management.Automation.PSObject("wrapped") },
+        }.ToParameters(p => p).Env;
+        Assert.Equal(new[] { "N=1.5", "B=True", "E=", "P=wrapped" }, env);
+    }
+
+    [Fact]
+    public void Label_ArrayValue_IsInvalidLabel() =>
+        Assert.Equal("InvalidLabel", Assert.Throws<InvalidSpecException>(
+            new ContainerCreateOptions { Image = "x", Label = new System.Collections.Hashtable { ["tier"] = new[] { "a", "b" } } }.Validate).ErrorId);
+
+    [Fact]
+    public void Volume_RelativeSource_ResolvesAgainstTheFileSystemLocation()
+    {
+        var p = new ContainerCreateOptions { Image = "x", Volume = new[] { "./data:/data:ro", "data/sub:/sub", "cache:/cache" } }.ToParameters("/work/here", "/home/me");
+        Assert.Equal(new[] { "/work/here/data:/data:ro", "/work/here/data/sub:/sub", "cache:/cache" }, p.HostConfig!.Binds);
+    }
+
+    [Fact]
+    public void Volume_ResolverGivingNoAbsolutePath_IsInvalidVolumeNotANamedVolume()
+    {
+        // What resolving './data' against the Env: drive gives: 'data', which the engine would take for a volume name.
+        var options = new ContainerCreateOptions { Image = "x", Volume = new[] { "./data:/data" } };
+        var e = Assert.Throws<InvalidSpecException>(() => options.ToParameters(path => "data"));
+        Assert.Equal("InvalidVolume", e.ErrorId);
+        Assert.Equal("./data:/data", e.Spec);
+    }
 }

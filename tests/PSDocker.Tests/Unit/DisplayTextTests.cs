@@ -32,4 +32,12 @@ public sealed class DisplayTextTests
     [InlineData(1_234_567, "1.23MB")]
     public void Size_UsesDecimalUnitsLikeTheCli(long bytes, string expected) =>
         Assert.Equal(expected, DisplayText.Size(bytes));
+
+    [Theory]
+    [InlineData("Up 2 minutes", ContainerState.Running, "Up 2 minutes")]
+    [InlineData("Exited (0) 3 hours ago", ContainerState.Exited, "Exited (0) 3 hours ago")]
+    [InlineData("", ContainerState.Created, "Created")]
+    [InlineData("", ContainerState.Unknown, "")]
+    public void Status_IsTheEnginesTextOrElseTheState(string status, ContainerState state, string expected) =>
+        Assert.Equal(expected, DisplayText.Status(new Container { Status = status, State = state }));
 }

@@ -77,4 +77,11 @@ public sealed class DurationAndTimestampParserTests
         Assert.False(TimestampParser.TrySplitLogLine("no timestamp here", out _, out var unchanged));
         Assert.Equal("no timestamp here", unchanged);
     }
+
+    [Theory]
+    [InlineData("99999999999999999999")]
+    [InlineData("300000000000")]
+    [InlineData("9999999999h")]
+    public void Timestamp_BeyondAnyDate_IsNotATime(string text) =>
+        Assert.False(TimestampParser.TryParse(text, DateTime.Now, out _));
 }

@@ -131,5 +131,111 @@ public sealed class EndpointResolverTests : IDisposable
     public void ParseHost_RejectsWhatItCannotUse(string host) =>
         Assert.Throws<ArgumentException>(() => EndpointResolver.ParseHost(host));
 
+    [Theory]
+    [InlineData("tcp://", "names no host")]
+    [InlineData("unix://", "socket's absolute path")]
+    [InlineData("tcp://:2375", "not a docker host address")]
+    [InlineData("tcp://host:99999", "not a docker host address")]
+    [InlineData("npipe:////./pipe/docker_engine", "does not exist on this platform")]
+    public void FromHost_UnusableAddress_IsAnArgumentExceptionSayingWhy(string host, string reason)
+    {
+        var e = Assert.Throws<ArgumentException>(() => Resolver().FromHost(host));
+        Assert.Contains(reason, e.Message);
+    }
+
+    [Fact]
+    public void FromHost_NamedPipe_IsFineOnWindows() =>
+        Assert.Equal("npipe://./pipe/docker_engine", Resolver(windows: true).FromHost("npipe:////./pipe/docker_engine").Uri.ToString());
+
+    [Fact]
+    public void UserInfo_IsNeverShown_ButKeptForConnecting()
+    {
+        _env["DOCKER_HOST"] = "tcp://admin:S3cret@127.0.0.1:2375";
+        var endpoint = Resolver().ResolveDefault();
+        Assert.Equal("tcp://127.0.0.1:2375/", endpoint.Uri.ToString());
+        Assert.DoesNotContain("S3cret", endpoint.ToString());
+        Assert.DoesNotContain("S3cret", endpoint.Key);
+        Assert.Equal("admin:S3cret", endpoint.ConnectionUri.UserInfo);
+        Assert.NotEqual(endpoint.Key, Resolver().FromHost("tcp://127.0.0.1:2375").Key);
+
+        var engine = new PSDocker.Engine(endpoint.ConnectionUri, null, endpoint.Key);
+        Assert.Equal("tcp://127.0.0.1:2375/", engine.Uri.ToString());
+        Assert.DoesNotContain("S3cret", engine.ToString());
+        Assert.Equal("admin:S3cret", engine.ConnectionUri.UserInfo);
+    }
+
+    [Fact]
+    public void UserInfo_IsRedactedFromAddressErrors()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Resolver().FromHost("tcp://admin:S3cret@host:99999"));
+        Assert.DoesNotContain("S3cret", e.Message);
+        Assert.Contains("tcp://***@host:99999", e.Message);
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("""{"Endpoints":"tcp://x"}""")]
+    [InlineData("""{"Endpoints":{"docker":{"Host":42}}}""")]
+    [InlineData("""{"Endpoints":{"docker":{"Host":"tcp://"}}}""")]
+    [InlineData("{oops")]
+    public void ContextMetaOfTheWrongShape_IsAnEngineConfigurationErrorNamingTheFile(string json)
+    {
+        WriteContext("odd", "tcp://127.0.0.1:2375");
+        var meta = Path.Combine(_home, ".docker", "contexts", "meta", DockerConfigStore.ContextId("odd"), "meta.json");
+        File.WriteAllText(meta, json);
+        var e = Assert.Throws<EngineConfigurationException>(() => Resolver().FromContext("odd"));
+        Assert.IsAssignableFrom<IOException>(e);
+        Assert.Equal(meta, e.Path);
+        Assert.Contains("'odd'", e.Message);
+    }
+
+    [Theory]
+    [InlineData("cert.pem", "garbage")]
+    [InlineData("cert.pem", "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")]
+    [InlineData("key.pem", "not a key")]
+    [InlineData("ca.pem", "-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n")]
+    public void GarbageTlsFile_IsAnEngineConfigurationErrorNamingTheFile(string file, string content)
+    {
+        var certs = Path.Combine(_home, "certs");
+        Directory.CreateDirectory(certs);
+        File.WriteAllText(Path.Combine(certs, "cert.pem"), TestPem.Certificate);
+        File.WriteAllText(Path.Combine(certs, "key.pem"), TestPem.Key);
+        File.WriteAllText(Path.Combine(certs, "ca.pem"), TestPem.Certificate);
+        File.WriteAllText(Path.Combine(certs, file), content.Replace("\\n", "\n"));
+        _env["DOCKER_TLS_VERIFY"] = "1";
+        _env["DOCKER_CERT_PATH"] = certs;
+        var e = Assert.Throws<EngineConfigurationException>(() => Resolver().FromHost("tcp://127.0.0.1:2376"));
+        Assert.Equal(Path.Combine(certs, file), e.Path);
+        Assert.Contains(file, e.Message);
+    }
+
+    [Fact]
+    public void ValidTlsFiles_Pass()
+    {
+        var certs = Path.Combine(_home, "certs");
+        Directory.CreateDirectory(certs);
+        File.WriteAllText(Path.Combine(certs, "cert.pem"), TestPem.Certificate);
+        File.WriteAllText(Path.Combine(certs, "key.pem"), TestPem.Key);
+        File.WriteAllText(Path.Combine(certs, "ca.pem"), TestPem.Certificate);
+        _env["DOCKER_TLS_VERIFY"] = "1";
+        _env["DOCKER_CERT_PATH"] = certs;
+        Assert.NotNull(Resolver().FromHost("tcp://127.0.0.1:2376").Tls);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2]")]
+    public void BrokenConfigJson_IsAWarningNamingIt_AndTheDefaultsApply(string json)
+    {
+        Directory.CreateDirectory(Path.Combine(_home, ".docker"));
+        var path = Path.Combine(_home, ".docker", "config.json");
+        File.WriteAllText(path, json);
+        var resolver = Resolver();
+        Assert.Equal("unix:///var/run/docker.sock", resolver.ResolveDefault().Uri.ToString());
+        var warning = Assert.Single(resolver.Warnings);
+        Assert.Contains(path, warning);
+        Assert.Contains("using the defaults", warning);
+    }
+
     public void Dispose() => Directory.Delete(_home, recursive: true);
 }

@@ -18,6 +18,9 @@ public sealed class VolumeSpecParserTests
     [InlineData("~/data:/data", VolumeSpecKind.Bind, "~/data", "/data", "", false)]
     [InlineData(@"C:\data:/data", VolumeSpecKind.Bind, @"C:\data", "/data", "", false)]
     [InlineData("C:/data:/data:ro", VolumeSpecKind.Bind, "C:/data", "/data", "ro", true)]
+    [InlineData("data/sub:/data", VolumeSpecKind.Bind, "data/sub", "/data", "", false)]
+    [InlineData(@"data\sub:/data", VolumeSpecKind.Bind, @"data\sub", "/data", "", false)]
+    [InlineData(".data:/data", VolumeSpecKind.Bind, ".data", "/data", "", false)]
     public void Parse_ValidSpec(string spec, VolumeSpecKind kind, string? source, string destination, string options, bool readOnly)
     {
         var v = VolumeSpecParser.Parse(spec);
@@ -33,7 +36,19 @@ public sealed class VolumeSpecParserTests
     [InlineData("~/data:/data", true)]
     [InlineData("/data:/data", false)]
     [InlineData("name:/data", false)]
+    [InlineData("data/sub:/data", true)]
+    [InlineData(@"C:\data:/data", false)]
     public void IsRelativeBind(string spec, bool relative) => Assert.Equal(relative, VolumeSpecParser.Parse(spec).IsRelativeBind);
+
+    [Theory]
+    [InlineData("./data", "/work/here/data")]
+    [InlineData("../data", "/work/data")]
+    [InlineData("data/sub", "/work/here/data/sub")]
+    [InlineData("~/data", "/home/me/data")]
+    [InlineData("~", "/home/me")]
+    [InlineData("/srv", "/srv")]
+    public void ResolveHostPath_RelativeSourcesResolveAgainstTheFileSystemLocationAndHome(string source, string expected) =>
+        Assert.Equal(expected, VolumeSpecParser.ResolveHostPath(source, "/work/here", "/home/me"));
 
     [Fact]
     public void ToBind_UsesTheResolvedSourceAndKeepsOptions() =>

@@ -29,7 +29,22 @@ namespace PSDocker.Commands
                     }
 
                 case double or float or decimal:
-                    return Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                    try
+                    {
+                        return ByteSizeParser.FromNumber(Convert.ToDecimal(value, CultureInfo.InvariantCulture), Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
+                    }
+                    catch (OverflowException)
+                    {
+                        // Beyond decimal (1.5e30, NaN, infinity): too large for any byte count.
+                        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+                        var e = ByteSizeParser.TooLarge(text);
+                        throw new ArgumentTransformationMetadataException(e.Message, e);
+                    }
+                    catch (InvalidSpecException e)
+                    {
+                        throw new ArgumentTransformationMetadataException(e.Message, e);
+                    }
+
                 default:
                     return inputData;
             }

@@ -24,16 +24,45 @@ namespace PSDocker.Commands
                         return time;
                     }
 
-                    throw new ArgumentTransformationMetadataException(
-                        $"'{text}' is not a time: give a DateTime, a duration ago ('10m', '1h30m'), Unix seconds or a date ('2024-05-01T10:00:00Z').");
+                    throw NotATime(text);
                 case TimeSpan ago:
-                    return DateTime.Now - ago;
-                case int or long or double or decimal:
-                    TimestampParser.TryParse(Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture), DateTime.Now, out var unix);
-                    return unix;
+                    try
+                    {
+                        return DateTime.Now - ago;
+                    }
+                    catch (ArgumentOutOfRangeException)
+                    {
+                        throw NotATime(ago.ToString());
+                    }
+
+                case int or long or float or double or decimal:
+                    var number = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+                    try
+                    {
+                        var seconds = Convert.ToDecimal(value, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+                        if (TimestampParser.TryParse(seconds, DateTime.Now, out var unix))
+                        {
+                            return unix;
+                        }
+                    }
+                    catch (OverflowException)
+                    {
+                        // Beyond decimal: no time at all.
+                    }
+
+                    throw NotATime(number);
                 default:
                     return inputData;
             }
+        }
+
+        private static ArgumentTransformationMetadataException NotATime(string text)
+        {
+            var e = new InvalidSpecException(
+                "Time",
+                text,
+                $"'{text}' is not a time PSDocker can use: give a DateTime, a duration ago ('10m', '1h30m'), Unix seconds between 1970 and 9999 ('1700000000') or a date ('2024-05-01T10:00:00Z').");
+            return new ArgumentTransformationMetadataException(e.Message, e);
         }
     }
 }

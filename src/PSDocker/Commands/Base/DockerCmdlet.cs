@@ -21,6 +21,7 @@ namespace PSDocker.Commands
         private IReadOnlyList<EngineConnection>? _explicitEngines;
         private EngineConnection? _defaultEngine;
         private readonly HashSet<EngineConnection> _announced = new HashSet<EngineConnection>();
+        private readonly HashSet<string> _warned = new HashSet<string>(StringComparer.Ordinal);
         private bool _disposed;
 
         /// <summary>
@@ -285,11 +286,20 @@ namespace PSDocker.Commands
             }
             catch (ArgumentException e)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "InvalidDockerHost", ErrorCategory.InvalidArgument, target));
+                ThrowTerminatingError(new ErrorRecord(e, "InvalidDockerHost", ErrorCategory.InvalidArgument, EngineEndpoint.RedactUserInfo(target)));
             }
             catch (Exception e) when (e is System.IO.IOException or System.Text.Json.JsonException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidOperationException or FormatException or NotSupportedException)
             {
-                ThrowTerminatingError(new ErrorRecord(e, "EngineConfigurationInvalid", ErrorCategory.InvalidData, target));
+                ThrowTerminatingError(new ErrorRecord(e, "EngineConfigurationInvalid", ErrorCategory.InvalidData, EngineEndpoint.RedactUserInfo(target)));
+            }
+
+            // What the docker config could not give (a broken config.json): said once, and the defaults apply.
+            foreach (var warning in Resolver.Warnings)
+            {
+                if (_warned.Add(warning))
+                {
+                    WriteWarning(warning);
+                }
             }
 
             if (_announced.Add(engine!))

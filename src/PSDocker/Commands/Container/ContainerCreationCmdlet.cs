@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.IO;
 using System.Management.Automation;
 using PSDocker.EngineAccess;
 
@@ -236,9 +235,9 @@ namespace PSDocker.Commands
 
                 return id;
             }
-            catch (EngineException e)
+            catch (Exception e) when (e is EngineException or InvalidSpecException)
             {
-                Fail(e, ErrorTarget);
+                Fail(e, e is InvalidSpecException spec ? spec.Spec : ErrorTarget);
                 return null;
             }
         }
@@ -248,6 +247,6 @@ namespace PSDocker.Commands
         /// location, whatever provider the current location is on (Env:, HKLM:, …).
         /// </summary>
         private string ResolveHostPath(string path) =>
-            Path.GetFullPath(Path.Combine(SessionState.Path.CurrentFileSystemLocation.ProviderPath, path));
+            VolumeSpecParser.ResolveHostPath(path, SessionState.Path.CurrentFileSystemLocation.ProviderPath, System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile));
     }
 }

@@ -85,7 +85,7 @@ namespace PSDocker.EngineAccess
                 {
                     response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     throw new HttpRequestException($"it did not answer within {PingTimeout.TotalSeconds:0} seconds", e);
                 }

@@ -27,11 +27,11 @@ namespace PSDocker.EngineAccess
             Endpoint = endpoint;
             _provider = new NegotiatingProvider(CreateTlsProvider(endpoint.Tls));
             Client = new DockerClientBuilder()
-                .WithEndpoint(endpoint.Uri)
+                .WithEndpoint(endpoint.ConnectionUri)
                 .WithAuthProvider(_provider)
                 .WithTimeout(Timeout.InfiniteTimeSpan)
                 .Build();
-            Engine = new Engine(endpoint.Uri, endpoint.ContextName, endpoint.Key);
+            Engine = new Engine(endpoint.ConnectionUri, endpoint.ContextName, endpoint.Key);
             Containers = new ContainerService(this);
             Images = new ImageService(this);
             Networks = new NetworkService(this);
@@ -97,7 +97,7 @@ namespace PSDocker.EngineAccess
                 return cached.Value;
             }
 
-            return For(engine.Context is { } context ? resolver.FromContext(context) : resolver.FromHost(engine.Uri.ToString()));
+            return For(engine.Context is { } context ? resolver.FromContext(context) : resolver.FromHost(engine.ConnectionUri.ToString()));
         }
 
         private static IAuthProvider CreateTlsProvider(TlsSettings? tls)

@@ -87,9 +87,23 @@ namespace PSDocker.EngineAccess
         /// <summary>The exception for an engine that cannot be reached.</summary>
         public static EngineUnreachableException Unreachable(Exception exception, EngineEndpoint endpoint)
         {
-            var reason = exception is HttpRequestException { InnerException: not SocketException } http && http.Message.StartsWith("it ", StringComparison.Ordinal)
-                ? http.Message
-                : Innermost(exception).Message;
+            var reason = Innermost(exception).Message;
+            for (Exception? e = exception; e is not null; e = e.InnerException)
+            {
+                if (e is HttpRequestException && e.Message.StartsWith("it ", StringComparison.Ordinal))
+                {
+                    // The negotiator's own words: "it did not answer within 10 seconds", ….
+                    reason = e.Message;
+                    break;
+                }
+
+                if (e is InvalidOperationException && e.InnerException is null)
+                {
+                    // The transport's words for a connection closed before any answer ("Sequence contains no elements").
+                    reason = "it closed the connection without answering";
+                }
+            }
+
             if (endpoint.Uri.Scheme == "unix" && !File.Exists(endpoint.Uri.LocalPath))
             {
                 reason = $"no engine listens there ({endpoint.Uri.LocalPath} does not exist)";

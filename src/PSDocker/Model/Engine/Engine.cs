@@ -11,13 +11,17 @@ namespace PSDocker
         /// <summary>Creates an engine record.</summary>
         public Engine(Uri uri, string? context, string key)
         {
-            Uri = uri;
+            ConnectionUri = uri;
+            Uri = PSDocker.EngineAccess.EngineEndpoint.WithoutUserInfo(uri);
             Context = context;
             Key = key;
         }
 
-        /// <summary>The engine's address.</summary>
+        /// <summary>The engine's address, without user info (a password in DOCKER_HOST is never shown).</summary>
         public Uri Uri { get; }
+
+        /// <summary>The address as given, user info included: for reconnecting only, never for display.</summary>
+        internal Uri ConnectionUri { get; }
 
         /// <summary>The docker context it was reached through, if any.</summary>
         public string? Context { get; }
