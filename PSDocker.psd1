@@ -9,7 +9,7 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('PSDocker.format.ps1xml')
+    FormatsToProcess       = @('Container.format.ps1xml', 'Engine.format.ps1xml')
     CmdletsToExport        = @(
         'Get-Container'
         'Get-ContainerDetail'

@@ -1,4 +1,4 @@
-# What the module's views print (PSDocker.format.ps1xml): the docker CLI's listings for people, the
+# What the module's views print (Formatting/*.format.ps1xml): the docker CLI's listings for people, the
 # typed objects underneath, and no raw engine records in a Format-List *.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEngine.ps1')

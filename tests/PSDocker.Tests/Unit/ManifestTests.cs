@@ -19,12 +19,45 @@ public sealed class ManifestTests
         throw new FileNotFoundException("PSDocker.psd1 not found above " + AppContext.BaseDirectory);
     }
 
-    private static Hashtable PSData()
+    private static Hashtable Manifest()
     {
         var ast = Parser.ParseFile(Path.Combine(RepoRoot(), "PSDocker.psd1"), out _, out var errors);
         Assert.Empty(errors);
-        var manifest = (Hashtable)((HashtableAst)ast.Find(a => a is HashtableAst, false)!).SafeGetValue();
-        return (Hashtable)((Hashtable)manifest["PrivateData"]!)["PSData"]!;
+        return (Hashtable)((HashtableAst)ast.Find(a => a is HashtableAst, false)!).SafeGetValue();
+    }
+
+    private static Hashtable PSData() => (Hashtable)((Hashtable)Manifest()["PrivateData"]!)["PSData"]!;
+
+    [Fact]
+    public void CmdletsToExport_IsExactlyTheAssemblysCmdlets()
+    {
+        var inAssembly = typeof(PSDocker.Commands.DockerCmdlet).Assembly.GetTypes()
+            .Where(t => t is { IsPublic: true, IsAbstract: false } && typeof(System.Management.Automation.Cmdlet).IsAssignableFrom(t))
+            .Select(t => t.GetCustomAttributes(typeof(System.Management.Automation.CmdletAttribute), false).Cast<System.Management.Automation.CmdletAttribute>().Single())
+            .Select(a => a.VerbName + "-" + a.NounName)
+            .OrderBy(n => n, StringComparer.Ordinal);
+        var listed = ((object[])Manifest()["CmdletsToExport"]!).Cast<string>().OrderBy(n => n, StringComparer.Ordinal);
+
+        Assert.Equal(inAssembly, listed);
+    }
+
+    [Fact]
+    public void FormatsToProcess_IsEveryFormatFile()
+    {
+        var files = Directory.GetFiles(Path.Combine(RepoRoot(), "src", "PSDocker", "Formatting"), "*.format.ps1xml").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal);
+        var listed = ((object[])Manifest()["FormatsToProcess"]!).Cast<string>().OrderBy(n => n, StringComparer.Ordinal);
+
+        Assert.Equal(files, listed);
+    }
+
+    [Fact]
+    public void TheBuiltModuleFolder_ShipsNoSymbolsDocFilesOrPowerShellItself()
+    {
+        var module = Path.Combine(RepoRoot(), "out", "PSDocker");
+        Assert.Empty(Directory.GetFiles(module, "*.pdb"));
+        Assert.Empty(Directory.GetFiles(module, "*.xml"));
+        Assert.False(File.Exists(Path.Combine(module, "System.Management.Automation.dll")));
+        Assert.True(File.Exists(Path.Combine(module, "en-US", "PSDocker.dll-Help.xml")));
     }
 
     [Fact]
