@@ -1,5 +1,5 @@
 # Tab completion as the console asks for it (TabExpansion2): container names from the live engine,
-# restart policies.
+# restart policies, images, networks, contexts, signals and states.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestEngine.ps1')
 
@@ -78,5 +78,32 @@ Describe 'Restart policy completion' {
     It 'completes -RestartPolicy with the policies docker knows' {
         (Complete 'New-Container busybox -RestartPolicy ').CompletionText | Should -Be @('no', 'always', 'unless-stopped', 'on-failure')
         (Complete 'Invoke-Container busybox -RestartPolicy un').CompletionText | Should -Be 'unless-stopped'
+    }
+}
+
+Describe 'Completion of the other names a command line takes' {
+    It 'completes -Image with the local images' {
+        $repository = $TestImage.Split(':')[0]
+        (Complete "New-Container -Image $repository").CompletionText | Should -Contain $TestImage
+        (Complete "Get-Container -Image $repository").CompletionText | Should -Contain $TestImage
+    }
+
+    It 'completes -Network with the engine''s networks' {
+        (Complete 'New-Container busybox -Network br').CompletionText | Should -Contain 'bridge'
+    }
+
+    It 'completes -Context with the docker contexts, the default one included' {
+        (Complete 'Get-Container -Context def').CompletionText | Should -Contain 'default'
+    }
+
+    It 'completes -Signal with signal names' {
+        (Complete 'Stop-Container web -Signal SIGH').CompletionText | Should -Be 'SIGHUP'
+    }
+
+    It 'completes -Status with the states Get-Container can filter on, never Unknown' {
+        $states = (Complete 'Get-Container -Status ').CompletionText
+        $states | Should -Contain 'Running'
+        $states | Should -Contain 'Exited'
+        $states | Should -Not -Contain 'Unknown'
     }
 }

@@ -142,7 +142,8 @@ Describe 'ContainerDetail view' {
         $text | Should -Match '(?m)^Pid\s+: [1-9]\d*\s*$'
         $text | Should -Match '(?m)^Command\s+: /bin/sh -c trap'
         $text | Should -Match "(?m)^Ports\s+: 127\.0\.0\.1:$port->80/tcp\s*$"
-        $text | Should -Match '(?m)^Networks\s+: bridge\s*$'
+        $text | Should -Match '(?m)^Networks\s+: bridge( \d+\.\d+\.\d+\.\d+/\d+)?\s*$'
+        $text | Should -Match '(?m)^RestartPolicy\s+: no\s*$'
     }
 
     It 'shows no raw engine record with Format-List *' {

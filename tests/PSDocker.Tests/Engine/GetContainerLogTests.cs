@@ -131,8 +131,11 @@ public sealed class GetContainerLogTests
     {
         var a = _f.UniqueName("ila");
         var b = _f.UniqueName("ilb");
-        _f.CreateContainer(a, new[] { "sh", "-c", "echo A1; sleep 2; echo A2" });
-        _f.CreateContainer(b, new[] { "sh", "-c", "sleep 1; echo B1" });
+        // Both wait for the same wall-clock moments, so the order holds however slowly they start.
+        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 4;
+        string Until(long when) => $"while [ $(date +%s) -lt {when} ]; do sleep 0.1; done";
+        _f.CreateContainer(a, new[] { "sh", "-c", $"echo A1; {Until(t + 2)}; echo A2" });
+        _f.CreateContainer(b, new[] { "sh", "-c", $"{Until(t)}; echo B1" });
 
         var entries = _f.Run($"Get-ContainerLog -Name {a}, {b} -Follow").AssertNoErrors().Objects<ContainerLogEntry>();
         Assert.Equal(new[] { "A1", "B1", "A2" }, entries.Select(e => e.Message));

@@ -120,6 +120,10 @@ public sealed class EngineFixture : IDisposable
         if (start)
         {
             Docker.Containers.StartContainerAsync(created.ID, new ContainerStartParameters()).GetAwaiter().GetResult();
+            if (ReferenceEquals(command, TestCommands.Responsive))
+            {
+                this.WaitForLog(created.ID, TestCommands.Ready);
+            }
         }
 
         return created.ID;

@@ -13,7 +13,7 @@ namespace PSDocker.Commands
     public abstract class ContainerCreationCmdlet : DockerCmdlet
     {
         /// <inheritdoc />
-        protected override string Noun => "Container";
+        protected override string Noun => ContainerKind.Instance.Noun;
 
         private ContainerCreateOptions? _options;
 

@@ -21,6 +21,7 @@ namespace PSDocker.Commands
         private readonly List<string> _ids = new List<string>();
         private bool _inputGiven;
         private bool _processed;
+        private readonly List<ContainerState> _states = new List<ContainerState>();
 
         /// <summary>Container names or ids to list; wildcards match names. Default: all containers.</summary>
         [Parameter(Position = 0, ParameterSetName = ParameterSets.Name, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -35,11 +36,15 @@ namespace PSDocker.Commands
         [ValidateNotNullOrEmpty]
         public NameOrId[]? Id { get; set; }
 
-        /// <summary>Only containers in these states (docker ps --filter status=…).</summary>
+        /// <summary>
+        /// Only containers in these states (docker ps --filter status=…): Created, Running, Paused,
+        /// Restarting, Removing, Exited or Dead (names, or <see cref="ContainerState"/> values).
+        /// </summary>
         [Parameter]
         [Alias("State")]
+        [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(ContainerStatusCompleter))]
-        public ContainerState[]? Status { get; set; }
+        public string[]? Status { get; set; }
 
         /// <summary>
         /// Only containers with these labels: <c>key</c> or <c>key=value</c> strings, or a hashtable
@@ -58,14 +63,19 @@ namespace PSDocker.Commands
         public string[]? Image { get; set; }
 
         /// <inheritdoc />
-        protected override string Noun => "Container";
+        protected override string Noun => ContainerKind.Instance.Noun;
 
         /// <inheritdoc />
         protected override void Begin()
         {
-            if (Status is { } states && Array.IndexOf(states, ContainerState.Unknown) >= 0)
+            foreach (var text in Status ?? Array.Empty<string>())
             {
-                ThrowArgumentError("-Status Unknown is not a state the engine can filter on: use Created, Running, Paused, Restarting, Removing, Exited or Dead.", "InvalidStatus", ContainerState.Unknown);
+                if (!Enum.TryParse<ContainerState>(text, ignoreCase: true, out var state) || state == ContainerState.Unknown || !Enum.IsDefined(typeof(ContainerState), state))
+                {
+                    ThrowArgumentError($"-Status {text} is not a state the engine can filter on: use Created, Running, Paused, Restarting, Removing, Exited or Dead.", "InvalidStatus", text);
+                }
+
+                _states.Add(state);
             }
         }
 
@@ -109,7 +119,7 @@ namespace PSDocker.Commands
             }
 
             var query = new ContainerQuery();
-            foreach (var s in Status ?? Array.Empty<ContainerState>())
+            foreach (var s in _states)
             {
                 query.States.Add(s);
             }

@@ -161,17 +161,9 @@ namespace PSDocker.Commands
                 }
 
                 WriteVerbose($"Waiting for container {ShortId(id)} to exit.");
-                var code = Await(containers.WaitForExitAsync(id, CancellationToken));
+                var result = Await(containers.WaitAsync(id, null, CancellationToken));
                 exited = true;
-                var detail = Await(containers.InspectAsync(id, CancellationToken));
-                Output.ReportExit(new ExecResult
-                {
-                    Engine = engine.Engine,
-                    ContainerId = id,
-                    ContainerName = detail.Name,
-                    Command = ContainerService.CommandLine(detail),
-                    ExitCode = code,
-                });
+                Output.ReportExit(result);
             }
             finally
             {

@@ -197,10 +197,6 @@ namespace PSDocker.EngineAccess
             }
         }
 
-        /// <summary>Waits until the container is not running and returns its exit code.</summary>
-        public async Task<long> WaitForExitAsync(string id, CancellationToken cancellation) =>
-            (await Call(c => c.Containers.WaitContainerAsync(id, cancellation), cancellation).ConfigureAwait(false)).StatusCode;
-
         /// <summary>
         /// Attaches to a container's stdout and stderr (and stdin when <paramref name="stdin"/>) from now on,
         /// before it starts, so no output is missed.
