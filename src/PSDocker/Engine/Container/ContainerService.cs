@@ -14,7 +14,7 @@ namespace PSDocker.EngineAccess
     /// pause, unpause, rm, rename, prune, wait, attach, logs, exec), returning PSDocker objects. Failures
     /// leave as <see cref="EngineException"/>s classified by <see cref="Refusals"/>.
     /// </summary>
-    public sealed class ContainerService
+    public sealed class ContainerService : EngineService
     {
         /// <summary>The engine's container refusals, by message (engine 20.10's wording).</summary>
         public static readonly RefusalTable Refusals = new RefusalTable(
@@ -33,9 +33,10 @@ namespace PSDocker.EngineAccess
             new Refusal("no such image", true, "ImageNotFound", ErrorCategory.ObjectNotFound),
             new Refusal("network ", true, "NetworkNotFound", ErrorCategory.ObjectNotFound));
 
-        private readonly EngineConnection _engine;
-
-        internal ContainerService(EngineConnection engine) => _engine = engine;
+        internal ContainerService(EngineConnection engine)
+            : base(engine, Refusals)
+        {
+        }
 
         /// <summary>Lists all containers (running or not) matching the query, as <c>docker ps -a</c> does.</summary>
         public async Task<IList<Container>> ListAsync(ContainerQuery query, CancellationToken cancellation)
@@ -46,7 +47,7 @@ namespace PSDocker.EngineAccess
                 throw NotAnEngine("the container listing");
             }
 
-            return response.Select(r => Container.From(r, _engine.Engine)).ToList();
+            return response.Select(r => Container.From(r, Engine.Engine)).ToList();
         }
 
         /// <summary>The listing record of one container by its full id; null when it is gone.</summary>
@@ -96,7 +97,7 @@ namespace PSDocker.EngineAccess
                 throw NotAnEngine($"the inspection of container '{reference}'");
             }
 
-            return ContainerDetail.From(response, _engine.Engine);
+            return ContainerDetail.From(response, Engine.Engine);
         }
 
         /// <summary>Creates a container; returns its id and the engine's warnings.</summary>
@@ -145,7 +146,7 @@ namespace PSDocker.EngineAccess
             var response = await Call(c => c.Containers.PruneContainersAsync(new ContainersPruneParameters { Filters = filters }, cancellation), cancellation).ConfigureAwait(false);
             return new PruneResult
             {
-                Engine = _engine.Engine,
+                Engine = Engine.Engine,
                 ResourceType = "Container",
                 Deleted = response.ContainersDeleted?.ToArray() ?? Array.Empty<string>(),
                 SpaceReclaimed = (long)response.SpaceReclaimed,
@@ -180,7 +181,7 @@ namespace PSDocker.EngineAccess
 
                 return new ExecResult
                 {
-                    Engine = _engine.Engine,
+                    Engine = Engine.Engine,
                     ContainerName = detail.Name,
                     ContainerId = detail.Id,
                     Command = CommandLine(detail),
@@ -306,13 +307,10 @@ namespace PSDocker.EngineAccess
             (detail.Path.Length > 0 ? new[] { detail.Path } : Array.Empty<string>()).Concat(detail.Args).Where(a => a.Length > 0).ToArray();
 
         private EngineException NotAnEngine(string what) => new EngineException(
-            $"The engine at {_engine.Endpoint} answered {what} with records that have no id: it does not look like a Docker engine.",
+            $"The engine at {Engine.Endpoint} answered {what} with records that have no id: it does not look like a Docker engine.",
             "EngineResponseInvalid",
             ErrorCategory.InvalidResult);
 
-        private Task<T> Call<T>(Func<IDockerClient, Task<T>> call, CancellationToken cancellation) => _engine.CallAsync(Refusals, call, cancellation);
-
-        private Task Call(Func<IDockerClient, Task> call, CancellationToken cancellation) => _engine.CallAsync(Refusals, call, cancellation);
     }
 
     /// <summary>What <c>docker exec</c> runs, and how.</summary>

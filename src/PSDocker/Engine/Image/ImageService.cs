@@ -10,7 +10,7 @@ using Docker.DotNet.Models;
 namespace PSDocker.EngineAccess
 {
     /// <summary>The image calls of the engine: whether an image is there, pulling it with progress, listing references.</summary>
-    public sealed class ImageService
+    public sealed class ImageService : EngineService
     {
         /// <summary>The engine's image refusals, by message.</summary>
         public static readonly RefusalTable Refusals = new RefusalTable(
@@ -19,9 +19,10 @@ namespace PSDocker.EngineAccess
             new Refusal("manifest unknown", true, "ImageNotFound", ErrorCategory.ObjectNotFound),
             new Refusal("not found", true, "ImageNotFound", ErrorCategory.ObjectNotFound));
 
-        private readonly EngineConnection _engine;
-
-        internal ImageService(EngineConnection engine) => _engine = engine;
+        internal ImageService(EngineConnection engine)
+            : base(engine, Refusals)
+        {
+        }
 
         /// <summary>Whether the engine has the image locally.</summary>
         public async Task<bool> ExistsAsync(string image, CancellationToken cancellation)
@@ -73,8 +74,5 @@ namespace PSDocker.EngineAccess
         private static EngineException PullFailure(string image, string reason, ErrorCategory category) =>
             ProgressStream.Failure($"Unable to pull image '{image}'", reason, "ImagePullFailed", category);
 
-        private Task<T> Call<T>(Func<IDockerClient, Task<T>> call, CancellationToken cancellation) => _engine.CallAsync(Refusals, call, cancellation);
-
-        private Task Call(Func<IDockerClient, Task> call, CancellationToken cancellation) => _engine.CallAsync(Refusals, call, cancellation);
     }
 }

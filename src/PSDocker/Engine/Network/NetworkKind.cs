@@ -8,19 +8,20 @@ using Docker.DotNet.Models;
 namespace PSDocker.EngineAccess
 {
     /// <summary>The network calls of the engine; for now the listing that completion of <c>-Network</c> needs.</summary>
-    public sealed class NetworkService
+    public sealed class NetworkService : EngineService
     {
         /// <summary>The engine's network refusals, by message.</summary>
         public static readonly RefusalTable Refusals = new RefusalTable("Network");
 
-        private readonly EngineConnection _engine;
-
-        internal NetworkService(EngineConnection engine) => _engine = engine;
+        internal NetworkService(EngineConnection engine)
+            : base(engine, Refusals)
+        {
+        }
 
         /// <summary>The networks' names and drivers.</summary>
         public async Task<IList<(string Name, string Driver)>> ListNamesAsync(CancellationToken cancellation)
         {
-            var networks = await _engine.CallAsync<IList<NetworkResponse>>(Refusals, c => c.Networks.ListNetworksAsync(new NetworksListParameters(), cancellation), cancellation).ConfigureAwait(false);
+            var networks = await Call<IList<NetworkResponse>>(c => c.Networks.ListNetworksAsync(new NetworksListParameters(), cancellation), cancellation).ConfigureAwait(false);
             return networks.Select(n => (n.Name, n.Driver)).ToList();
         }
     }
