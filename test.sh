@@ -16,8 +16,10 @@
 # - builds (Release), runs the C# tests (dotnet test), then the Pester suites in the pwsh of
 #   .config/dotnet-tools.json (dotnet tool restore; the PowerShell .NET tool) with the Pester of
 #   tests/Pester/Pester.proj (NuGet): the .NET SDK is all it needs.
-# Exits non-zero when a test failed, when the engine could not be had, or when no engine test or no
-# Pester test ran: the engine tests never skip quietly.
+# - as root it also starts a Podman API service (podman system service, Podman's Docker API) on a
+#   socket of its own for the Podman tests (tests/PSDocker.Tests/Podman), or uses PSDOCKER_PODMAN_HOST
+# Exits non-zero when a test failed, when the engine could not be had, or when no engine test, no
+# Podman test (when Podman was there) or no Pester test ran: the engine tests never skip quietly.
 set -euo pipefail
 cd "$(dirname "$0")"
 repo=$PWD
@@ -45,7 +47,7 @@ results="$repo/out/TestResults"
 rm -rf "$results"
 mkdir -p "$results"
 
-trap 'trap "" INT TERM HUP PIPE; psd_stop_private_engine' EXIT
+trap 'trap "" INT TERM HUP PIPE; psd_stop_podman; psd_stop_private_engine' EXIT
 step_pid=
 trap 'psd_say "interrupted"; [ -z "$step_pid" ] || kill -TERM "$step_pid" 2>/dev/null; exit 130' INT TERM HUP
 # A reader that went away (./test.sh | tee log, then Ctrl+C): stop writing, but still clean up.
@@ -74,6 +76,19 @@ fi
 psd_say "Docker $(docker version --format '{{.Server.Version}}') at $(psd_engine_name)"
 psd_base_image psdocker/busybox:latest
 
+# The second engine: Podman's Docker API, which the container cmdlets must keep working against.
+# Started here like the private engine (as root); asked for with PSDOCKER_PODMAN_HOST otherwise.
+podman_tests=0
+if [ -n "${PSDOCKER_PODMAN_HOST:-}" ]; then
+  podman_tests=1
+elif [ "$(id -u)" = 0 ]; then
+  psd_require podman
+  psd_start_podman psdocker/busybox:latest
+  podman_tests=1
+else
+  psd_say "no Podman: the Podman tests are skipped (set PSDOCKER_PODMAN_HOST, or run as root)"
+fi
+
 psd_say "building (Release)"
 step dotnet build tests/PSDocker.Tests/PSDocker.Tests.csproj -c Release -nologo >"$results/build.log" 2>&1 \
   || { cat "$results/build.log" >&2; psd_die "dotnet build failed."; }
@@ -96,6 +111,8 @@ if [ -f "$trx" ]; then
   engine_skipped=$(grep -o '<UnitTestResult [^>]*' "$trx" | grep -E 'testName="PSDocker\.Tests\.Engine\.' | grep -cvE 'outcome="(Passed|Failed)"' || true)
   [ "$engine_ran" -gt 0 ] || problems+=("no engine test ran")
   [ "$engine_skipped" -eq 0 ] || problems+=("$engine_skipped engine tests did not run")
+  podman_ran=$(grep -o '<UnitTestResult [^>]*' "$trx" | grep -E 'testName="PSDocker\.Tests\.Podman\.' | grep -cE 'outcome="(Passed|Failed)"' || true)
+  [ "$podman_tests" = 0 ] || [ "$podman_ran" -gt 0 ] || problems+=("no Podman test ran")
   if [ "$csharp_rc" -ne 0 ] && [ "$cs_failed" -eq 0 ]; then
     cs_failed=1
     problems+=("dotnet test exited $csharp_rc")
@@ -131,6 +148,7 @@ if [ "$pester_rc" -ne 0 ] && [ "$pe_failed" -eq 0 ]; then
 fi
 psd_say "Pester: $pe_passed passed, $pe_failed failed, $pe_skipped skipped"
 
+psd_stop_podman
 psd_stop_private_engine
 passed=$(( cs_passed + pe_passed ))
 failed=$(( cs_failed + pe_failed ))

@@ -27,10 +27,10 @@ psd_pwsh() {
 # not (apt-get update first), as root; otherwise says what to install and fails. A need is met by
 # what is there, whatever installed it (docker-ce does as well as docker.io):
 #   docker  the docker CLI            dockerd          the engine          busybox-static  a static /bin/busybox
-#   docker-registry  the registry     iproute2         the ip command
+#   docker-registry  the registry     iproute2         the ip command      podman  Podman (its Docker API)
 psd_need_met() {
   case $1 in
-    docker | dockerd | docker-registry) command -v "$1" >/dev/null ;;
+    docker | dockerd | docker-registry | podman) command -v "$1" >/dev/null ;;
     busybox-static) [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1 ;;
     iproute2) command -v ip >/dev/null ;;
     *) psd_die "psd_need_met: unknown need $1" ;;
@@ -180,4 +180,40 @@ psd_base_image() {
     -c 'ENV PATH=/bin' -c 'CMD ["/bin/sh"]' -c "LABEL psdocker.base=\"$want\"" \
     -m "$want" - "$tag" >/dev/null
   rm -rf "$root"
+}
+
+# psd_start_podman: a Podman API service (podman system service) on a socket of its own, with its
+# own containers.conf (these sandboxes need explicit ulimits), the base image loaded into it, and
+# PSDOCKER_PODMAN_HOST exported for the tests that check PSDocker against Podman's Docker API.
+# psd_stop_podman undoes it (the image stays in Podman's store).
+PSD_PODMAN_DIR=
+PSD_PODMAN_PID=
+psd_start_podman() {
+  local image=$1
+  PSD_PODMAN_DIR=$(mktemp -d /tmp/psdocker-podman.XXXXXX)
+  printf '[containers]\ndefault_ulimits = ["nofile=1024:1024", "nproc=4096:4096"]\n' >"$PSD_PODMAN_DIR/containers.conf"
+  psd_say "starting a Podman API service in $PSD_PODMAN_DIR"
+  CONTAINERS_CONF="$PSD_PODMAN_DIR/containers.conf" setsid podman system service --time=0 "unix://$PSD_PODMAN_DIR/podman.sock" \
+    >"$PSD_PODMAN_DIR/podman.log" 2>&1 </dev/null &
+  PSD_PODMAN_PID=$!
+  export PSDOCKER_PODMAN_HOST="unix://$PSD_PODMAN_DIR/podman.sock"
+  local i
+  for i in $(seq 1 60); do
+    timeout 5 docker -H "$PSDOCKER_PODMAN_HOST" version --format '{{.Server.Version}}' >/dev/null 2>&1 && break
+    kill -0 "$PSD_PODMAN_PID" 2>/dev/null || { tail -n 20 "$PSD_PODMAN_DIR/podman.log" >&2; psd_die "the Podman service did not start."; }
+    sleep 0.5
+  done
+  timeout 5 docker -H "$PSDOCKER_PODMAN_HOST" version >/dev/null 2>&1 || psd_die "the Podman service does not answer at $PSDOCKER_PODMAN_HOST."
+  docker save "$image" | docker -H "$PSDOCKER_PODMAN_HOST" load >/dev/null
+  psd_say "Podman $(docker -H "$PSDOCKER_PODMAN_HOST" version --format '{{.Server.Version}}') at $PSDOCKER_PODMAN_HOST"
+}
+
+psd_stop_podman() {
+  if [ -n "$PSD_PODMAN_PID" ] && kill -0 "$PSD_PODMAN_PID" 2>/dev/null; then
+    kill -TERM "$PSD_PODMAN_PID" 2>/dev/null || true
+    wait "$PSD_PODMAN_PID" 2>/dev/null || true
+  fi
+  PSD_PODMAN_PID=
+  [ -z "$PSD_PODMAN_DIR" ] || rm -rf "$PSD_PODMAN_DIR"
+  PSD_PODMAN_DIR=
 }

@@ -37,11 +37,15 @@ public static class EngineFixtureChecks
     }
 
     /// <summary>Waits (up to 30 s) until the container's log has a line containing <paramref name="text"/>.</summary>
-    public static void WaitForLog(this EngineFixture fixture, string nameOrId, string text)
+    public static void WaitForLog(this EngineFixture fixture, string nameOrId, string text) =>
+        fixture.WaitForLogOn(fixture.Docker, nameOrId, text);
+
+    /// <summary>Waits (up to 30 s) until the container's log on <paramref name="engine"/> has a line containing <paramref name="text"/>.</summary>
+    public static void WaitForLogOn(this EngineFixture fixture, Docker.DotNet.IDockerClient engine, string nameOrId, string text)
     {
         for (var i = 0; i < 300; i++)
         {
-            using var logs = fixture.Docker.Containers.GetContainerLogsAsync(nameOrId, new Docker.DotNet.Models.ContainerLogsParameters { ShowStdout = true, ShowStderr = true }).GetAwaiter().GetResult();
+            using var logs = engine.Containers.GetContainerLogsAsync(nameOrId, new Docker.DotNet.Models.ContainerLogsParameters { ShowStdout = true, ShowStderr = true }).GetAwaiter().GetResult();
             var (stdout, stderr) = logs.ReadOutputToEndAsync(CancellationToken.None).GetAwaiter().GetResult();
             if (stdout.Contains(text, StringComparison.Ordinal) || stderr.Contains(text, StringComparison.Ordinal))
             {
