@@ -87,8 +87,48 @@ namespace PSDocker.EngineAccess
             }
 
             timestamp = timestamp.ToLocalTime();
-            message = space < 0 ? string.Empty : line.Substring(space + 1);
+            message = space < 0 ? string.Empty : RemoveChunkTimestamps(line.Substring(space + 1));
             return true;
+        }
+
+        /// <summary>
+        /// The engine logs a line longer than 16 KiB as 16 KiB pieces, and with timestamps each piece
+        /// starts with its own: joined, the line would carry a timestamp every 16 KiB. This takes out
+        /// the timestamps that stand exactly at those piece boundaries (counted in UTF-8 bytes, as the
+        /// engine counts), leaving the line as the container wrote it.
+        /// </summary>
+        public static string RemoveChunkTimestamps(string message)
+        {
+            const int Piece = 16 * 1024;
+            if (message.Length < Piece)
+            {
+                return message;
+            }
+
+            var result = new System.Text.StringBuilder(message.Length);
+            var bytes = 0;
+            var i = 0;
+            while (i < message.Length)
+            {
+                if (bytes == Piece)
+                {
+                    bytes = 0;
+                    var space = message.IndexOf(' ', i);
+                    if (space > i && space - i <= 40 && TryParseRfc3339(message.Substring(i, space - i), out _))
+                    {
+                        i = space + 1;
+                        continue;
+                    }
+                }
+
+                var c = message[i];
+                var pair = char.IsHighSurrogate(c) && i + 1 < message.Length;
+                bytes += pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+                result.Append(message, i, pair ? 2 : 1);
+                i += pair ? 2 : 1;
+            }
+
+            return result.ToString();
         }
 
         /// <summary>RFC 3339 with up to nine fraction digits (.NET parses at most seven), as UTC.</summary>

@@ -170,4 +170,17 @@ public sealed class GetContainerLogTests
         var entries = _f.Run($"do {{ Get-ContainerLog {name} -Follow | ForEach-Object {{ $_; break }} }} while ($false)").AssertNoErrors().Objects<ContainerLogEntry>();
         Assert.Equal("one", Assert.Single(entries).Message);
     }
+
+    [Fact]
+    public void GetContainerLog_Timestamps_OnALineLongerThan16KiB_KeepsTheLineWhole()
+    {
+        var name = Exited("long", "head -c 40000 /dev/zero | tr '\\0' a; echo; echo short");
+
+        var entries = _f.Run($"Get-ContainerLog {name} -Timestamps").AssertNoErrors().Objects<ContainerLogEntry>();
+
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(new string('a', 40000), entries[0].Message);
+        Assert.NotNull(entries[0].Timestamp);
+        Assert.Equal("short", entries[1].Message);
+    }
 }
