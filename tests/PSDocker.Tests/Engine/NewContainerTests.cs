@@ -58,7 +58,8 @@ public sealed class NewContainerTests
         }
         finally
         {
-            await _f.Docker.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true });
+            // With its anonymous volume (/anon), which carries no label for the run's cleanup to find.
+            await _f.Docker.Containers.RemoveContainerAsync(name, new ContainerRemoveParameters { Force = true, RemoveVolumes = true });
             try
             {
                 await _f.Docker.Volumes.RemoveAsync(volume);
