@@ -148,6 +148,16 @@ if [ "$pester_rc" -ne 0 ] && [ "$pe_failed" -eq 0 ]; then
 fi
 psd_say "Pester: $pe_passed passed, $pe_failed failed, $pe_skipped skipped"
 
+# The tests remove what they create: on the private engine, anything left is a leak.
+if [ "$engine_from_env" = 0 ]; then
+  left_containers=$(docker ps -aq | wc -l)
+  left_volumes=$(docker volume ls -q | wc -l)
+  left_networks=$(docker network ls -q --filter type=custom | wc -l)
+  if [ "$left_containers" -gt 0 ] || [ "$left_volumes" -gt 0 ] || [ "$left_networks" -gt 0 ]; then
+    problems+=("the tests left behind $left_containers containers, $left_volumes volumes and $left_networks networks")
+  fi
+fi
+
 psd_stop_podman
 psd_stop_private_engine
 passed=$(( cs_passed + pe_passed ))
