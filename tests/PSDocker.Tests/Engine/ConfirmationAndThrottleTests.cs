@@ -41,7 +41,9 @@ public sealed class ConfirmationAndThrottleTests
         var id = _f.Inspect(name)!.ID;
 
         var asked = _f.Run($"Remove-Container -Prune -Label '{scope.Filter}'");
-        Assert.True(asked.Terminating is not null || asked.Errors.Count > 0);
+        var refusal = asked.Terminating?.ErrorRecord ?? Assert.Single(asked.Errors);
+        Assert.StartsWith("ConfirmationRequired", refusal.FullyQualifiedErrorId);
+        Assert.Contains("-Force", refusal.Exception.Message);
         Assert.NotNull(_f.Inspect(name));
 
         var forced = _f.Run($"Remove-Container -Prune -Force -Label '{scope.Filter}'").AssertNoErrors();

@@ -188,7 +188,20 @@ namespace PSDocker.Commands
                 return true;
             }
 
-            return ShouldContinue($"{action}: {target}?", "Confirm");
+            try
+            {
+                return ShouldContinue($"{action}: {target}?", "Confirm");
+            }
+            catch (Exception e) when (e is PSInvalidOperationException or System.Management.Automation.Host.HostException or NotImplementedException or PSNotImplementedException)
+            {
+                // A host that cannot ask (pwsh -NonInteractive, a runbook): say how to go on without asking.
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException($"{MyInvocation.MyCommand.Name} asks before it does '{action}' on {target}, and this session cannot ask. Pass -Force (as with docker … prune -f) or -Confirm:$false to go ahead without asking.", e),
+                    "ConfirmationRequired",
+                    ErrorCategory.PermissionDenied,
+                    target));
+                return false;
+            }
         }
 
         /// <summary>Throws a terminating error for an invalid parameter value or combination.</summary>
