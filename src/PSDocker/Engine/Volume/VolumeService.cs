@@ -74,8 +74,17 @@ namespace PSDocker.EngineAccess
         /// Removes a volume (<c>docker volume rm [-f]</c>). A volume a container uses is refused even with
         /// <paramref name="force"/>; force makes a missing volume no error, as <c>docker volume rm -f</c>.
         /// </summary>
-        public Task RemoveAsync(string name, bool force, CancellationToken cancellation) =>
-            Call(c => c.Volumes.RemoveAsync(name, force, cancellation), cancellation);
+        public async Task RemoveAsync(string name, bool force, CancellationToken cancellation)
+        {
+            try
+            {
+                await Call(c => c.Volumes.RemoveAsync(name, force, cancellation), cancellation).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (force && e.ErrorId == "VolumeNotFound")
+            {
+                // docker volume rm -f: a volume that is not there is where -Force wants it.
+            }
+        }
 
         /// <summary>
         /// Removes every volume no container uses, matching the filters (<c>docker volume prune</c>). Over
