@@ -211,14 +211,14 @@ public sealed class NetworkTests
         var connected = _f.Run($"Get-Container {name} | Connect-ContainerNetwork {network} -Alias db, cache -IPAddress 10.231.9.40 -PassThru").AssertNoErrors();
 
         Assert.Contains(network, Assert.Single(connected.Objects<Container>()).Networks);
-        var endpoint = _f.Inspect(name)!.NetworkSettings.Networks[network];
+        var endpoint = _f.Inspect(name)!.NetworkSettings!.Networks[network];
         Assert.Contains("db", endpoint.Aliases);
         Assert.Contains("cache", endpoint.Aliases);
         Assert.Equal("10.231.9.40", endpoint.IPAddress);
 
         _f.Run($"Disconnect-ContainerNetwork (Get-ContainerNetwork {network}) -Container {name}").AssertNoErrors();
 
-        Assert.False(_f.Inspect(name)!.NetworkSettings.Networks.ContainsKey(network));
+        Assert.False(_f.Inspect(name)!.NetworkSettings!.Networks.ContainsKey(network));
     }
 
     [Fact]
@@ -260,7 +260,7 @@ public sealed class NetworkTests
         Assert.Equal(new[] { "served-by-name" }, byName.Output.Select(o => o.ToString()));
         Assert.Equal(new[] { "served-by-name" }, byAlias.Output.Select(o => o.ToString()));
         Assert.NotEqual(0, Convert.ToInt32(onDefaultBridge.Output.Last().BaseObject));
-        Assert.Contains("web", _f.Inspect(server)!.NetworkSettings.Networks[network].Aliases);
+        Assert.Contains("web", _f.Inspect(server)!.NetworkSettings!.Networks[network].Aliases);
     }
 
     [Fact]

@@ -106,14 +106,14 @@ public sealed class VolumeTests
     }
 
     [Fact]
-    public void NamedVolume_NotCreatedFirst_IsCreatedByTheEngineOnUse()
+    public async Task NamedVolume_NotCreatedFirst_IsCreatedByTheEngineOnUse()
     {
         var name = _f.UniqueName("volimplicit");
 
         _f.Run($"Invoke-Container $TestImage -Volume '{name}:/data' -Remove -Label $TestLabel -Command true").AssertNoErrors();
 
         Assert.True(_f.VolumeExists(name));
-        _f.Docker.Volumes.RemoveAsync(name).GetAwaiter().GetResult(); // not labelled: the run cleanup would not see it
+        await _f.Docker.Volumes.RemoveAsync(name); // not labelled: the run cleanup would not see it
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class NetworkVolumeUnitTests
         Assert.True(p.Internal);
         Assert.Equal("web", p.Labels["team"]);
         Assert.Collection(
-            p.IPAM.Config,
+            p.IPAM!.Config,
             c => Assert.Equal(("10.1.0.0/24", "10.1.0.254", "10.1.0.128/25"), (c.Subnet, c.Gateway, c.IPRange)),
             c => Assert.Equal(("10.2.0.0/24", (string?)null, "10.2.0.0/25"), (c.Subnet, (string?)c.Gateway, c.IPRange)));
     }
@@ -64,8 +64,8 @@ public sealed class NetworkVolumeUnitTests
     {
         var p = new ContainerCreateOptions { Image = "busybox", Network = "web", NetworkAlias = new[] { "db", "cache" } }.ToParameters(x => x);
 
-        Assert.Equal("web", p.HostConfig.NetworkMode);
-        Assert.Equal(new[] { "db", "cache" }, p.NetworkingConfig.EndpointsConfig["web"].Aliases);
+        Assert.Equal("web", p.HostConfig!.NetworkMode);
+        Assert.Equal(new[] { "db", "cache" }, p.NetworkingConfig!.EndpointsConfig["web"].Aliases);
         foreach (var network in new string?[] { null, "bridge", "host", "none" })
         {
             var e = Assert.Throws<InvalidSpecException>(() => new ContainerCreateOptions { Image = "busybox", Network = network, NetworkAlias = new[] { "db" } }.Validate());

@@ -16,9 +16,7 @@ namespace PSDocker.Commands
     [OutputType(typeof(ContainerVolume))]
     public sealed class GetContainerVolumeCommand : DockerCmdlet
     {
-        private readonly List<string> _names = new List<string>();
-        private bool _inputGiven;
-        private bool _processed;
+        private readonly ListingRequest _request = new ListingRequest("volume name", "Get-ContainerVolume");
 
         /// <summary>Volume names to list; wildcards allowed. Default: all volumes.</summary>
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -52,32 +50,17 @@ namespace PSDocker.Commands
         /// <inheritdoc />
         protected override void Process()
         {
-            _processed = true;
-            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
+            if (_request.AddNames(MyInvocation.BoundParameters.ContainsKey(nameof(Name)), Name) is { } error)
             {
-                return;
+                WriteError(error);
             }
-
-            _inputGiven = true;
-            if (Name is null || Name.Length == 0 || Name.Any(n => n is null))
-            {
-                WriteError(new ErrorRecord(
-                    new ArgumentException("A volume name cannot be empty or null: nothing was listed for it. (Get-ContainerVolume without names lists every volume.)"),
-                    "EmptyName",
-                    ErrorCategory.InvalidArgument,
-                    Name));
-            }
-
-            _names.AddRange((Name ?? Array.Empty<NameOrId>()).Where(n => n is not null).Select(n => n!.Value));
         }
 
         /// <inheritdoc />
         protected override void End()
         {
-            if ((_inputGiven || (!_processed && MyInvocation.ExpectingInput)) && _names.Count == 0)
+            if (_request.NamesNothingUsable(MyInvocation.ExpectingInput))
             {
-                // Names were given and none was usable: listing everything would hand the rest of the
-                // pipeline every volume.
                 return;
             }
 
@@ -96,7 +79,7 @@ namespace PSDocker.Commands
                 .Select(engine => engine.Volumes.ListAsync(query, CancellationToken))
                 .ToList();
 
-            var patterns = _names.Select(n => (Name: n, Pattern: WildcardPattern.ContainsWildcardCharacters(n) ? new WildcardPattern(n, WildcardOptions.IgnoreCase) : null)).ToList();
+            var patterns = _request.Names.Select(n => (Name: n, Pattern: WildcardPattern.ContainsWildcardCharacters(n) ? new WildcardPattern(n, WildcardOptions.IgnoreCase) : null)).ToList();
             var found = new HashSet<string>(StringComparer.Ordinal);
             foreach (var task in listings)
             {
