@@ -9,7 +9,7 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('Container.format.ps1xml', 'Engine.format.ps1xml')
+    FormatsToProcess       = @('Container.format.ps1xml', 'Engine.format.ps1xml', 'Network.format.ps1xml', 'Volume.format.ps1xml')
     CmdletsToExport        = @(
         'Get-Container'
         'Get-ContainerDetail'
@@ -25,6 +25,14 @@
         'Rename-Container'
         'Get-ContainerLog'
         'Invoke-ContainerExec'
+        'Get-ContainerNetwork'
+        'New-ContainerNetwork'
+        'Remove-ContainerNetwork'
+        'Connect-ContainerNetwork'
+        'Disconnect-ContainerNetwork'
+        'Get-ContainerVolume'
+        'New-ContainerVolume'
+        'Remove-ContainerVolume'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

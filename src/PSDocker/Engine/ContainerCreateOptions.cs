@@ -41,6 +41,9 @@ namespace PSDocker.EngineAccess
         /// <summary>The network to connect to (<c>--network</c>).</summary>
         public string? Network { get; set; }
 
+        /// <summary>Aliases the container answers to on <see cref="Network"/>, besides its name (<c>--network-alias</c>).</summary>
+        public IList<string>? NetworkAlias { get; set; }
+
         /// <summary>DNS servers (<c>--dns</c>).</summary>
         public IList<string>? Dns { get; set; }
 
@@ -160,6 +163,8 @@ namespace PSDocker.EngineAccess
                 host.NetworkMode = Network!;
             }
 
+            AddNetworkAliases(parameters);
+
             if (Dns is { Count: > 0 })
             {
                 host.DNS = Dns.Select(ValidateDns).ToList();
@@ -171,6 +176,31 @@ namespace PSDocker.EngineAccess
             }
 
             return parameters;
+        }
+
+        private void AddNetworkAliases(CreateContainerParameters parameters)
+        {
+            if (NetworkAlias is not { Count: > 0 })
+            {
+                return;
+            }
+
+            // As the docker CLI: aliases resolve only on user-defined networks, never on the default ones.
+            if (string.IsNullOrEmpty(Network) || Network is "bridge" or "default" or "host" or "none" || Network!.StartsWith("container:", StringComparison.Ordinal))
+            {
+                throw new InvalidSpecException(
+                    "NetworkAlias",
+                    string.Join(",", NetworkAlias),
+                    "-NetworkAlias needs -Network with a user-defined network (New-ContainerNetwork makes one): the default bridge, host and none networks have no aliases.");
+            }
+
+            parameters.NetworkingConfig = new NetworkingConfig
+            {
+                EndpointsConfig = new Dictionary<string, EndpointSettings>(StringComparer.Ordinal)
+                {
+                    [Network!] = new EndpointSettings { Aliases = NetworkAlias.ToList() },
+                },
+            };
         }
 
         private void AddPorts(CreateContainerParameters parameters, HostConfig host)

@@ -73,6 +73,11 @@ namespace PSDocker.Commands
         [ArgumentCompleter(typeof(NetworkNameCompleter))]
         public string? Network { get; set; }
 
+        /// <summary>Other names the container answers to on its -Network (a user-defined network), besides its name (docker --network-alias).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? NetworkAlias { get; set; }
+
         /// <summary>DNS servers for the container's /etc/resolv.conf.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -145,6 +150,7 @@ namespace PSDocker.Commands
             PublishAll = PublishAll,
             Volume = Volume,
             Network = Network,
+            NetworkAlias = NetworkAlias,
             Dns = Dns,
             Hostname = Hostname,
             WorkingDirectory = WorkingDirectory,
@@ -165,7 +171,7 @@ namespace PSDocker.Commands
         /// <summary>The target of error records: the name given, else the image.</summary>
         protected string ErrorTarget => Name ?? Image;
 
-        /// <summary>A bad -Port, -Volume, -RestartPolicy or -Image is a terminating parameter error before anything is done.</summary>
+        /// <summary>A bad -Port, -Volume, -NetworkAlias, -RestartPolicy or -Image is a terminating parameter error before anything is done.</summary>
         protected override void Begin()
         {
             try

@@ -17,10 +17,7 @@ namespace PSDocker.Commands
     [OutputType(typeof(Container))]
     public sealed class GetContainerCommand : DockerCmdlet
     {
-        private readonly List<string> _names = new List<string>();
-        private readonly List<string> _ids = new List<string>();
-        private bool _inputGiven;
-        private bool _processed;
+        private readonly ListingRequest _request = new ListingRequest("container name or id", "Get-Container");
         private readonly List<ContainerState> _states = new List<ContainerState>();
 
         /// <summary>Container names or ids to list; wildcards match names. Default: all containers.</summary>
@@ -82,36 +79,20 @@ namespace PSDocker.Commands
         /// <inheritdoc />
         protected override void Process()
         {
-            _processed = true;
             if (ParameterSetName == ParameterSets.Id)
             {
-                _inputGiven = true;
-                _ids.AddRange((Id ?? Array.Empty<NameOrId>()).Select(i => i.Value));
-                return;
+                _request.AddIds(Id);
             }
-
-            if (!MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
+            else if (_request.AddNames(MyInvocation.BoundParameters.ContainsKey(nameof(Name)), Name) is { } error)
             {
-                return;
+                WriteError(error);
             }
-
-            _inputGiven = true;
-            if (Name is null || Name.Length == 0 || Name.Any(n => n is null))
-            {
-                WriteError(new ErrorRecord(
-                    new ArgumentException("A container name or id cannot be empty or null: nothing was listed for it. (Get-Container without names lists every container.)"),
-                    "EmptyName",
-                    ErrorCategory.InvalidArgument,
-                    Name));
-            }
-
-            _names.AddRange((Name ?? Array.Empty<NameOrId>()).Where(n => n is not null).Select(n => n!.Value));
         }
 
         /// <inheritdoc />
         protected override void End()
         {
-            if ((_inputGiven || (!_processed && MyInvocation.ExpectingInput)) && _names.Count == 0 && _ids.Count == 0)
+            if (_request.NamesNothingUsable(MyInvocation.ExpectingInput))
             {
                 // Names were given (or piped, and refused at binding) and none was usable: listing
                 // everything would hand the rest of the pipeline every container.
@@ -138,7 +119,7 @@ namespace PSDocker.Commands
                 .Select(engine => engine.Containers.ListAsync(query, CancellationToken))
                 .ToList();
 
-            var matcher = new NameMatcher<Container>(ContainerKind.Instance, _names, _ids);
+            var matcher = new NameMatcher<Container>(ContainerKind.Instance, _request.Names, _request.Ids);
             foreach (var task in listings)
             {
                 IList<Container> containers;

@@ -1,7 +1,4 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,12 +16,8 @@ namespace PSDocker.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "Container", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParameterSets.Name)]
     [OutputType(typeof(PruneResult), ParameterSetName = new[] { PruneSet })]
-    public sealed class RemoveContainerCommand : ResourceActionCmdlet<Container, IContainerReference>
+    public sealed class RemoveContainerCommand : ResourceRemovalCmdlet<Container, IContainerReference>
     {
-        private const string PruneSet = "Prune";
-
-        private IDictionary<string, IDictionary<string, bool>>? _pruneFilters;
-
         /// <summary>
         /// Remove running containers too: kill, then remove (docker rm -f). With -Prune: do not ask first
         /// (docker container prune -f).
@@ -38,84 +31,21 @@ namespace PSDocker.Commands
         [Parameter(ParameterSetName = ParameterSets.InputObject)]
         public SwitchParameter Volume { get; set; }
 
-        /// <summary>Remove every stopped container instead of named ones (docker container prune).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PruneSet)]
-        public SwitchParameter Prune { get; set; }
-
-        /// <summary>
-        /// Prune filters, as <c>docker container prune --filter</c> takes them: <c>until</c> (a duration
-        /// like '24h', a timestamp, a DateTime or a TimeSpan), <c>label</c> and <c>label!</c> (<c>key</c> or
-        /// <c>key=value</c>; an array for several). Example: <c>@{until='24h'; label='env=dev'}</c>.
-        /// </summary>
-        [Parameter(ParameterSetName = PruneSet)]
-        [ValidateNotNull]
-        public Hashtable? Filter { get; set; }
-
-        /// <summary>
-        /// Prune only containers with these labels: <c>key</c> or <c>key=value</c> strings, or a hashtable
-        /// <c>@{ key = 'value' }</c>; all must match.
-        /// </summary>
-        [Parameter(ParameterSetName = PruneSet)]
-        [ValidateNotNullOrEmpty]
-        [LabelFilterTransformation]
-        public string[]? Label { get; set; }
-
         /// <inheritdoc />
         protected override string? ShouldProcessAction => Force ? "Remove (force)" : "Remove";
 
         /// <inheritdoc />
-        protected override void Begin()
-        {
-            if (ParameterSetName == PruneSet)
-            {
-                try
-                {
-                    _pruneFilters = PruneFilter.From(Filter, Label, PruneFilter.ContainerKeys);
-                }
-                catch (ArgumentException e)
-                {
-                    ThrowArgumentError(e.Message, "InvalidPruneFilter", Filter);
-                }
-            }
-
-            base.Begin();
-        }
+        protected override IReadOnlyList<string> PruneKeys => PruneFilter.ContainerKeys;
 
         /// <inheritdoc />
-        protected override void Process()
-        {
-            if (ParameterSetName != PruneSet)
-            {
-                base.Process();
-            }
-        }
+        protected override string PruneTarget => "all stopped containers";
 
         /// <inheritdoc />
-        protected override void End()
-        {
-            if (ParameterSetName != PruneSet)
-            {
-                base.End();
-                return;
-            }
+        protected override bool PruneWithoutAsking => Force;
 
-            var what = "all stopped containers" + DescribeFilters();
-            var prunes = TargetEngines
-                .Where(engine => ShouldProcessHighImpact(what + OnEngine(engine), "Remove (prune)", Force))
-                .Select(engine => (engine, task: engine.Containers.PruneAsync(_pruneFilters, CancellationToken)))
-                .ToList();
-            foreach (var (engine, task) in prunes)
-            {
-                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
-                if (task.IsFaulted || task.IsCanceled)
-                {
-                    Fail(task.Exception?.GetBaseException() ?? new OperationCanceledException(), (object?)Filter ?? engine.Endpoint.ToString());
-                    continue;
-                }
-
-                WriteObject(task.Result);
-            }
-        }
+        /// <inheritdoc />
+        protected override Task<PruneResult> PruneAsync(EngineConnection engine, IDictionary<string, IDictionary<string, bool>>? filters, CancellationToken cancellation) =>
+            engine.Containers.PruneAsync(filters, cancellation);
 
         /// <inheritdoc />
         protected override async Task<object?> ActAsync(ResourceTarget target, CancellationToken cancellation)
@@ -123,10 +53,5 @@ namespace PSDocker.Commands
             await target.Engine.Containers.RemoveAsync(target.Reference, Force, Volume, cancellation).ConfigureAwait(false);
             return null;
         }
-
-        private string DescribeFilters() =>
-            _pruneFilters is null
-                ? string.Empty
-                : " matching " + string.Join(", ", _pruneFilters.SelectMany(f => f.Value.Keys.Select(v => f.Key + "=" + v)));
     }
 }

@@ -72,6 +72,7 @@ namespace PSDocker.EngineAccess
             ContainerKind.Instance,
             ImageKind.Instance,
             NetworkKind.Instance,
+            VolumeKind.Instance,
         };
 
         /// <summary>The kind whose listing objects are <typeparamref name="T"/>.</summary>
@@ -84,9 +85,10 @@ namespace PSDocker.EngineAccess
             All.FirstOrDefault(k => string.Equals(k.Noun, noun, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>
-        /// The kind a command acts on, from its name: the longest noun of a kind inside the command's noun,
-        /// so <c>Get-ContainerLog</c> and <c>Get-DockerContainer</c> (imported with -Prefix) are Container
-        /// commands. Null when none fits.
+        /// The kind a command acts on, from its name: the noun of a kind the command's noun ends with
+        /// (<c>Remove-ContainerNetwork</c>: networks, <c>Get-DockerContainer</c> imported with -Prefix:
+        /// containers), else the longest noun of a kind inside it (<c>Get-ContainerLog</c>: containers).
+        /// Null when none fits.
         /// </summary>
         public static IResourceKind? ForCommand(string commandName)
         {
@@ -94,7 +96,8 @@ namespace PSDocker.EngineAccess
             var noun = dash < 0 ? commandName : commandName.Substring(dash + 1);
             return All
                 .Where(k => noun.IndexOf(k.Noun, StringComparison.OrdinalIgnoreCase) >= 0)
-                .OrderByDescending(k => k.Noun.Length)
+                .OrderByDescending(k => noun.EndsWith(k.Noun, StringComparison.OrdinalIgnoreCase))
+                .ThenByDescending(k => k.Noun.Length)
                 .FirstOrDefault();
         }
     }

@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PSDocker.EngineAccess;
+
+namespace PSDocker.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Lists networks with their subnets and attached containers (docker network ls, docker network inspect).</para>
+    /// <para type="description">Without names it lists every network, as docker network ls does; each comes
+    /// with what docker network inspect shows (subnets, gateways, the containers attached). Names match
+    /// with wildcards; a plain name or id that matches nothing is a NetworkNotFound error.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "ContainerNetwork", DefaultParameterSetName = ParameterSets.Name)]
+    [OutputType(typeof(ContainerNetwork))]
+    public sealed class GetContainerNetworkCommand : DockerCmdlet
+    {
+        private readonly ListingRequest _request = new ListingRequest("network name or id", "Get-ContainerNetwork");
+
+        /// <summary>Network names or ids to list; wildcards match names. Default: all networks.</summary>
+        [Parameter(Position = 0, ParameterSetName = ParameterSets.Name, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [AllowNull]
+        [AllowEmptyCollection]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(NetworkNameCompleter))]
+        public NameOrId?[]? Name { get; set; }
+
+        /// <summary>Network ids or id prefixes to list.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public NameOrId[]? Id { get; set; }
+
+        /// <summary>Only networks of these drivers (docker network ls --filter driver=…).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Driver { get; set; }
+
+        /// <summary>
+        /// Only networks with these labels: <c>key</c> or <c>key=value</c> strings, or a hashtable
+        /// <c>@{ key = 'value' }</c>; all must match (docker network ls --filter label=…).
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [LabelFilterTransformation]
+        public string[]? Label { get; set; }
+
+        /// <inheritdoc />
+        protected override string Noun => "Network";
+
+        /// <inheritdoc />
+        protected override void Process()
+        {
+            if (ParameterSetName == ParameterSets.Id)
+            {
+                _request.AddIds(Id);
+            }
+            else if (_request.AddNames(MyInvocation.BoundParameters.ContainsKey(nameof(Name)), Name) is { } error)
+            {
+                WriteError(error);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void End()
+        {
+            if (_request.NamesNothingUsable(MyInvocation.ExpectingInput))
+            {
+                return;
+            }
+
+            var query = new NetworkQuery();
+            foreach (var d in Driver ?? Array.Empty<string>())
+            {
+                query.Drivers.Add(d);
+            }
+
+            foreach (var l in Label ?? Array.Empty<string>())
+            {
+                query.Labels.Add(l);
+            }
+
+            var listings = TargetEngines
+                .Select(engine => engine.Networks.ListAsync(query, true, CancellationToken))
+                .ToList();
+
+            var matcher = new NameMatcher<ContainerNetwork>(NetworkKind.Instance, _request.Names, _request.Ids);
+            foreach (var task in listings)
+            {
+                IList<ContainerNetwork> networks;
+                try
+                {
+                    networks = Await(task);
+                }
+                catch (EngineException e)
+                {
+                    Fail(e, null);
+                    continue;
+                }
+
+                foreach (var network in matcher.Select(networks))
+                {
+                    WriteObject(network);
+                }
+            }
+
+            foreach (var missing in matcher.Missing)
+            {
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"No network named or with id '{missing}' was found{(query.IsFiltered ? " with the given filters" : string.Empty)}."),
+                    "NetworkNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    missing));
+            }
+        }
+    }
+}
