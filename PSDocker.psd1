@@ -9,7 +9,7 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('PSDocker.format.ps1xml')
+    FormatsToProcess       = @('PSDocker.format.ps1xml', 'ContainerTools.format.ps1xml')
     CmdletsToExport        = @(
         'Get-Container'
         'Get-ContainerDetail'
@@ -25,6 +25,12 @@
         'Rename-Container'
         'Get-ContainerLog'
         'Invoke-ContainerExec'
+        'Get-ContainerProcess'
+        'Get-ContainerStatistics'
+        'Get-ContainerChange'
+        'Get-ContainerPort'
+        'Copy-ContainerItem'
+        'Update-Container'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
