@@ -28,7 +28,7 @@ namespace PSDocker.Commands
 
         /// <summary>Memory plus swap limit in bytes (<c>'1g'</c>); -1 for unlimited swap.</summary>
         [Parameter]
-        [ByteSizeTransformation]
+        [SwapSizeTransformation]
         [ValidateRange(-1L, long.MaxValue)]
         public long? MemorySwap { get; set; }
 

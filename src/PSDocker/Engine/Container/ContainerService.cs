@@ -385,8 +385,16 @@ namespace PSDocker.EngineAccess
         /// <summary>Changes a container's resources and restart policy (<c>docker update</c>); returns the engine's warnings.</summary>
         public async Task<IList<string>> UpdateAsync(string reference, ContainerUpdateOptions options, CancellationToken cancellation)
         {
-            var response = await Call(c => c.Containers.UpdateContainerAsync(reference, options.ToParameters(), cancellation), cancellation).ConfigureAwait(false);
-            return response?.Warnings ?? new List<string>();
+            try
+            {
+                var response = await Call(c => c.Containers.UpdateContainerAsync(reference, options.ToParameters(), cancellation), cancellation).ConfigureAwait(false);
+                return response?.Warnings ?? new List<string>();
+            }
+            catch (EngineException e) when (e.Message.IndexOf("memoryswap", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // docker update refuses the same way; say which parameter settles it.
+                throw new EngineException(e.Message + " Give -MemorySwap with -Memory (-1 for unlimited swap).", "MemorySwapConflict", ErrorCategory.InvalidArgument, e.StatusCode, e);
+            }
         }
 
         /// <summary>What a path in a container is (<c>HEAD /containers/{id}/archive</c>); null when nothing is there.</summary>
