@@ -55,7 +55,7 @@ namespace PSDocker.Commands
                 }
 
                 _feed!.Start(target, (post, token) => target.Engine.Containers.StreamStatisticsAsync(target.Reference, target.DisplayName, post, token));
-                Pump(wait: false);
+                Pump(_feed!, wait: false);
             }
         }
 
@@ -68,7 +68,7 @@ namespace PSDocker.Commands
                 return;
             }
 
-            Pump(wait: true);
+            Pump(_feed!, wait: true);
         }
 
         /// <inheritdoc />
@@ -91,24 +91,6 @@ namespace PSDocker.Commands
             }
 
             base.Dispose(disposing);
-        }
-
-        private void Pump(bool wait)
-        {
-            try
-            {
-                _feed!.Pump(WriteObject, (key, error) =>
-                {
-                    if (error is not null)
-                    {
-                        FailTarget(error, (ResourceTarget)key);
-                    }
-                }, wait);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
         }
     }
 }
