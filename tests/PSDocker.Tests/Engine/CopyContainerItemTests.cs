@@ -219,6 +219,25 @@ public sealed class CopyContainerItemTests : IDisposable
         Assert.Equal(48L * 1024 * 1024, new FileInfo(destination).Length);
     }
 
+    [Fact]
+    public void CopyOut_CtrlC_EndsWithinASecond_AndLeavesNothingBehind()
+    {
+        var name = _f.UniqueName("cpctrlc");
+        _f.CreateContainer(name, new[] { "sh", "-c", "dd if=/dev/zero of=/big bs=1048576 count=512 2>/dev/null && touch /ready && exec sleep 600" });
+        WaitReady(name);
+
+        var took = StopAfter(_f, $"Copy-ContainerItem {name} /big '{Path.Combine(_host, "big")}'", TimeSpan.FromSeconds(0.3), TimeSpan.FromSeconds(5));
+
+        Assert.True(took < TimeSpan.FromSeconds(1), took.ToString());
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (Directory.GetFileSystemEntries(_host).Length > 0 && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(50); // the staging folder goes once the reader has seen the cancellation
+        }
+
+        Assert.Empty(Directory.GetFileSystemEntries(_host));
+    }
+
     private string StartPrepared(string prefix)
     {
         var name = _f.UniqueName(prefix);

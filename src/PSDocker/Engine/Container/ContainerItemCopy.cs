@@ -70,7 +70,8 @@ namespace PSDocker.EngineAccess
                 try
                 {
                     using var counted = new CountingStream(content, read => progress(read, stat.IsDirectory ? (long?)null : stat.Size), cancellation);
-                    var tops = Extract(counted, plan, staging, cancellation);
+                    using var buffered = new BufferedStream(counted, 1 << 20); // the tar reader asks for 10 KB at a time
+                    var tops = Extract(buffered, plan, staging, cancellation);
                     foreach (var top in tops)
                     {
                         MoveIntoPlace(Path.Combine(staging, top), Path.Combine(target, top));
