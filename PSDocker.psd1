@@ -9,7 +9,7 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('Container.format.ps1xml', 'Engine.format.ps1xml', 'Network.format.ps1xml', 'Volume.format.ps1xml')
+    FormatsToProcess       = @('Container.format.ps1xml', 'Engine.format.ps1xml', 'Network.format.ps1xml', 'Volume.format.ps1xml', 'ContainerTools.format.ps1xml')
     CmdletsToExport        = @(
         'Get-Container'
         'Get-ContainerDetail'
@@ -33,6 +33,12 @@
         'Get-ContainerVolume'
         'New-ContainerVolume'
         'Remove-ContainerVolume'
+        'Get-ContainerProcess'
+        'Get-ContainerStatistics'
+        'Get-ContainerChange'
+        'Get-ContainerPort'
+        'Copy-ContainerItem'
+        'Update-Container'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -130,6 +130,29 @@ namespace PSDocker.Commands
         protected System.Threading.Tasks.Task<T?> RefreshAsync(ResourceTarget target, System.Threading.CancellationToken cancellation) =>
             Kind.FindAsync(target.Engine, target.Reference, cancellation);
 
+        /// <summary>
+        /// Writes what the readers of <paramref name="feed"/> (one per target) have produced, on the pipeline
+        /// thread; a reader's failure is reported for its target. With <paramref name="wait"/>, until every
+        /// reader has ended. Ctrl+C stops the pipeline.
+        /// </summary>
+        protected void Pump<TItem>(PipelineFeed<TItem> feed, bool wait)
+        {
+            try
+            {
+                feed.Pump(item => WriteObject(item), (key, error) =>
+                {
+                    if (error is not null)
+                    {
+                        FailTarget(error, (ResourceTarget)key);
+                    }
+                }, wait);
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
         /// <summary>How a target is named in -WhatIf/-Confirm; the engine is named when it is not the default.</summary>
         protected string DescribeTarget(ResourceTarget target) => target.DisplayName + OnEngine(target.Engine);
 

@@ -73,14 +73,14 @@ namespace PSDocker.Commands
                 _feed!.Start(target, (post, token) => ReadAsync(target, post, token));
 
                 // Without -Follow, one container's log after the other; with it, all interleave.
-                Pump(wait: !Follow);
+                Pump(_feed!, wait: !Follow);
             }
         }
 
         /// <inheritdoc />
         protected override void End()
         {
-            Pump(wait: true);
+            Pump(_feed!, wait: true);
         }
 
         /// <summary>Stops the streams still open (the pipeline ended early, e.g. Select-Object -First).</summary>
@@ -92,24 +92,6 @@ namespace PSDocker.Commands
             }
 
             base.Dispose(disposing);
-        }
-
-        private void Pump(bool wait)
-        {
-            try
-            {
-                _feed!.Pump(WriteObject, (key, error) =>
-                {
-                    if (error is not null)
-                    {
-                        FailTarget(error, (ResourceTarget)key);
-                    }
-                }, wait);
-            }
-            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
         }
 
         private async Task ReadAsync(ResourceTarget target, Action<ContainerLogEntry> post, CancellationToken cancellation)

@@ -311,6 +311,144 @@ namespace PSDocker.EngineAccess
             "EngineResponseInvalid",
             ErrorCategory.InvalidResult);
 
+        /// <summary>The processes running in a container (<c>docker top</c>); <paramref name="psArgs"/> are ps's arguments (the engine's default: -ef).</summary>
+        public async Task<IList<ContainerProcess>> ListProcessesAsync(string id, string name, string? psArgs, CancellationToken cancellation)
+        {
+            var parameters = new ContainerListProcessesParameters { PsArgs = string.IsNullOrEmpty(psArgs) ? null : psArgs };
+            ContainerProcessesResponse response;
+            try
+            {
+                response = await Call(c => c.Containers.ListProcessesAsync(id, parameters, cancellation), cancellation).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (name.Length > 0 && e.Message.IndexOf(id, StringComparison.Ordinal) >= 0)
+            {
+                // The engine names the container by its full id; the user knows it by name.
+                throw e.WithMessage(e.Message.Replace(id, "'" + name + "'"));
+            }
+
+            var titles = response.Titles?.ToList() ?? new List<string>();
+            return (response.Processes ?? new List<IList<string>>())
+                .Select(row => ContainerProcessColumns.ToProcess(titles, row.ToList(), Engine.Engine, id, name))
+                .ToList();
+        }
+
+        /// <summary>The paths of a container's file system that differ from its image (<c>docker diff</c>).</summary>
+        public async Task<IList<ContainerChange>> ListChangesAsync(string id, string name, CancellationToken cancellation)
+        {
+            var response = await Call(c => c.Containers.InspectChangesAsync(id, cancellation), cancellation).ConfigureAwait(false);
+            return (response ?? new List<ContainerFileSystemChangeResponse>())
+                .Select(r => new ContainerChange
+                {
+                    Engine = Engine.Engine,
+                    ContainerId = id,
+                    ContainerName = name,
+                    Path = r.Path,
+                    Kind = r.Kind switch
+                    {
+                        FileSystemChangeKind.Add => ContainerChangeKind.Added,
+                        FileSystemChangeKind.Delete => ContainerChangeKind.Deleted,
+                        _ => ContainerChangeKind.Modified,
+                    },
+                })
+                .ToList();
+        }
+
+        /// <summary>
+        /// One statistics sample (<c>docker stats --no-stream</c>): the engine waits for a second reading so
+        /// the CPU percent covers a real interval. A container that is not running is a ContainerNotRunning
+        /// <see cref="EngineException"/> (the engine answers it with an empty record).
+        /// </summary>
+        public async Task<ContainerStatistics> GetStatisticsAsync(string reference, string displayName, CancellationToken cancellation)
+        {
+            ContainerStatsResponse? sample = null;
+            await Call(c => c.Containers.GetContainerStatsAsync(reference, new ContainerStatsParameters { Stream = false }, new Progress(r => sample ??= r), cancellation), cancellation).ConfigureAwait(false);
+            if (sample is null || ContainerStatisticsCalculator.IsEmpty(sample))
+            {
+                throw NotRunning(displayName);
+            }
+
+            return ContainerStatisticsCalculator.From(sample, Engine.Engine, reference, displayName);
+        }
+
+        /// <summary>
+        /// Streams statistics samples (<c>docker stats</c>) to <paramref name="onSample"/> until the stream
+        /// ends or <paramref name="cancellation"/> is tripped. A container that is not running is a
+        /// ContainerNotRunning <see cref="EngineException"/> (the engine would send nothing until it starts).
+        /// </summary>
+        public async Task StreamStatisticsAsync(string reference, string displayName, Action<ContainerStatistics> onSample, CancellationToken cancellation)
+        {
+            var detail = await InspectAsync(reference, cancellation).ConfigureAwait(false);
+            if (!detail.State.Running)
+            {
+                throw NotRunning(displayName);
+            }
+
+            await Call(c => c.Containers.GetContainerStatsAsync(detail.Id, new ContainerStatsParameters { Stream = true }, new Progress(r => onSample(ContainerStatisticsCalculator.From(r, Engine.Engine, detail.Id, detail.Name))), cancellation), cancellation).ConfigureAwait(false);
+        }
+
+        /// <summary>Changes a container's resources and restart policy (<c>docker update</c>); returns the engine's warnings.</summary>
+        public async Task<IList<string>> UpdateAsync(string reference, ContainerUpdateOptions options, CancellationToken cancellation)
+        {
+            try
+            {
+                var response = await Call(c => c.Containers.UpdateContainerAsync(reference, options.ToParameters(), cancellation), cancellation).ConfigureAwait(false);
+                return response?.Warnings ?? new List<string>();
+            }
+            catch (EngineException e) when (e.Message.IndexOf("memoryswap", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // docker update refuses the same way; say which parameter settles it.
+                throw new EngineException(e.Message + " Give -MemorySwap with -Memory (-1 for unlimited swap).", "MemorySwapConflict", ErrorCategory.InvalidArgument, e.StatusCode, e);
+            }
+        }
+
+        /// <summary>What a path in a container is (<c>HEAD /containers/{id}/archive</c>); null when nothing is there.</summary>
+        public async Task<ContainerPathStat?> StatPathAsync(string id, string path, CancellationToken cancellation)
+        {
+            try
+            {
+                var response = await Engine.CallAsync(ContainerPathStat.Refusals, c => c.Containers.GetArchiveFromContainerAsync(id, new ContainerPathStatParameters { Path = path }, true, cancellation), cancellation).ConfigureAwait(false);
+                return ContainerPathStat.From(response.Stat);
+            }
+            catch (EngineException e) when (e.StatusCode == 404)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// A tar archive of a path in a container (<c>GET /containers/{id}/archive</c>, what <c>docker cp</c>
+        /// reads), with what the path is. A missing path is a ContainerPathNotFound <see cref="EngineException"/>.
+        /// </summary>
+        public async Task<(ContainerPathStat Stat, System.IO.Stream Content)> OpenArchiveAsync(string id, string path, CancellationToken cancellation)
+        {
+            var response = await Engine.CallAsync(ContainerPathStat.Refusals, c => c.Containers.GetArchiveFromContainerAsync(id, new ContainerPathStatParameters { Path = path }, false, cancellation), cancellation).ConfigureAwait(false);
+            return (ContainerPathStat.From(response.Stat), response.Stream!);
+        }
+
+        /// <summary>
+        /// Extracts a tar archive into a folder of a container (<c>PUT /containers/{id}/archive</c>, what
+        /// <c>docker cp</c> sends); a directory is never replaced by a file.
+        /// </summary>
+        public Task ExtractArchiveAsync(string id, string directory, System.IO.Stream archive, CancellationToken cancellation) =>
+            Engine.CallAsync(
+                ContainerPathStat.Refusals,
+                c => c.Containers.ExtractArchiveToContainerAsync(id, new CopyToContainerParameters { Path = directory, AllowOverwriteDirWithFile = true }, archive, cancellation),
+                cancellation);
+
+        private static EngineException NotRunning(string displayName) => new EngineException(
+            $"Container '{displayName}' is not running, so it has no statistics. Start it with Start-Container.",
+            "ContainerNotRunning",
+            ErrorCategory.InvalidOperation);
+
+        /// <summary>Hands each stats record to an action on the reading thread (no synchronization context hop, unlike Progress&lt;T&gt;).</summary>
+        private sealed class Progress : IProgress<ContainerStatsResponse>
+        {
+            private readonly Action<ContainerStatsResponse> _report;
+
+            public Progress(Action<ContainerStatsResponse> report) => _report = report;
+
+            public void Report(ContainerStatsResponse value) => _report(value);
+        }
     }
 
     /// <summary>What <c>docker exec</c> runs, and how.</summary>
