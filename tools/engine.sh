@@ -96,6 +96,7 @@ psd_start_system_engine() {
 PSD_PRIVATE_DIR=
 PSD_PRIVATE_PID=
 PSD_PRIVATE_BRIDGE=
+PSD_PRIVATE_RULE=
 psd_start_private_engine() {
   PSD_PRIVATE_DIR=$(mktemp -d /tmp/psdocker-engine.XXXXXX)
   PSD_PRIVATE_BRIDGE="psd$$"
@@ -104,7 +105,13 @@ psd_start_private_engine() {
   ip link add name "$PSD_PRIVATE_BRIDGE" type bridge
   ip addr add "10.213.$subnet.1/24" dev "$PSD_PRIVATE_BRIDGE"
   ip link set "$PSD_PRIVATE_BRIDGE" up
-  echo '{}' >"$PSD_PRIVATE_DIR/daemon.json"
+  # Its user networks come from a pool of its own, so one firewall rule can let them talk: a Docker
+  # engine that ran on this machine before leaves the FORWARD policy at DROP, and bridged traffic
+  # goes through it (br_netfilter); this engine runs without iptables of its own.
+  echo '{"default-address-pools": [{"base": "10.212.0.0/16", "size": 24}]}' >"$PSD_PRIVATE_DIR/daemon.json"
+  if command -v iptables >/dev/null && iptables -I FORWARD 1 -s 10.212.0.0/15 -d 10.212.0.0/15 -j ACCEPT 2>/dev/null; then
+    PSD_PRIVATE_RULE=1
+  fi
   # A session of its own: Ctrl+C in the terminal reaches the tests, not the engine, which is
   # stopped in order (psd_stop_private_engine) when the run ends.
   setsid dockerd \
@@ -148,6 +155,10 @@ psd_stop_private_engine() {
   if [ -n "$PSD_PRIVATE_BRIDGE" ]; then
     ip link del "$PSD_PRIVATE_BRIDGE" 2>/dev/null || true
     PSD_PRIVATE_BRIDGE=
+  fi
+  if [ -n "$PSD_PRIVATE_RULE" ]; then
+    iptables -D FORWARD -s 10.212.0.0/15 -d 10.212.0.0/15 -j ACCEPT 2>/dev/null || true
+    PSD_PRIVATE_RULE=
   fi
   if [ -n "$PSD_PRIVATE_DIR" ]; then
     # Whatever dockerd left mounted (it unmounts on a clean stop) must go before the files.

@@ -83,7 +83,7 @@ Describe 'Containers on a user-defined network' {
         $script:serverName = New-TestName
         $script:server = Invoke-Container $TestImage -Name $serverName -Network $net.Name -NetworkAlias web -Label $TestLabel -Detach -Command sh, -c,
             'trap "exit 0" TERM; mkdir -p /tmp/www; echo hello-by-name > /tmp/www/index.html; httpd -f -p 8080 -h /tmp/www & wait'
-        $script:fetch = 'for i in $(seq 50); do wget -qO- http://$0:8080/index.html && exit 0; sleep 0.2; done; exit 1'
+        $script:fetch = 'for i in $(seq 50); do timeout 3 wget -qO- http://$0:8080/index.html && exit 0; sleep 0.2; done; exit 1'
     }
 
     It 'reach each other by container name' {

@@ -250,7 +250,7 @@ public sealed class NetworkTests
         await CreateNetworkAsync(network);
         var server = _f.UniqueName("netsrv");
         const string serve = "mkdir -p /tmp/www && echo served-by-name > /tmp/www/index.html && exec httpd -f -p 8080 -h /tmp/www";
-        const string fetch = "for i in $(seq 50); do wget -qO- http://$0:8080/index.html && exit 0; sleep 0.2; done; exit 1";
+        const string fetch = "for i in $(seq 50); do timeout 3 wget -qO- http://$0:8080/index.html && exit 0; sleep 0.2; done; exit 1";
 
         _f.Run($"New-Container $TestImage -Name {server} -Network {network} -NetworkAlias web -Label $TestLabel -Command sh, -c, '{serve}' | Start-Container").AssertNoErrors();
         var byName = _f.Run($"Invoke-Container $TestImage -Network {network} -Remove -Label $TestLabel -Command sh, -c, '{fetch}', {server}").AssertNoErrors();
