@@ -9,7 +9,11 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('PSDocker.format.ps1xml')
+    FormatsToProcess       = @(
+        'PSDocker.format.ps1xml'
+        'System.format.ps1xml'
+        'Context.format.ps1xml'
+    )
     CmdletsToExport        = @(
         'Get-Container'
         'Get-ContainerDetail'
@@ -25,6 +29,14 @@
         'Rename-Container'
         'Get-ContainerLog'
         'Invoke-ContainerExec'
+        'Get-ContainerEngine'
+        'Get-ContainerEngineUsage'
+        'Get-ContainerEngineEvent'
+        'Clear-ContainerEngine'
+        'Get-ContainerContext'
+        'New-ContainerContext'
+        'Remove-ContainerContext'
+        'Use-ContainerContext'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

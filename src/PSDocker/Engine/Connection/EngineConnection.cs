@@ -35,6 +35,7 @@ namespace PSDocker.EngineAccess
             Containers = new ContainerService(this);
             Images = new ImageService(this);
             Networks = new NetworkService(this);
+            Systemwide = new SystemService(this);
         }
 
         /// <summary>The endpoint.</summary>
@@ -51,6 +52,12 @@ namespace PSDocker.EngineAccess
 
         /// <summary>The network calls.</summary>
         public NetworkService Networks { get; }
+
+        /// <summary>The engine-wide calls (info, version, df, events, system prune).</summary>
+        public SystemService Systemwide { get; }
+
+        /// <summary>The HTTP handler chain (API negotiation, TLS, transport), for the calls the client does not model.</summary>
+        internal HttpMessageHandler? Handler => _provider.Negotiator;
 
         /// <summary>The engine record stamped on emitted objects.</summary>
         public Engine Engine { get; }
