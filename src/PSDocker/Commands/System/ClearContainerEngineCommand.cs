@@ -11,9 +11,11 @@ namespace PSDocker.Commands
 {
     /// <summary>
     /// <para type="synopsis">Removes what the engine does not use (docker system prune): stopped containers, unused networks, dangling images and build cache.</para>
-    /// <para type="description">Like docker system prune it asks first (ConfirmImpact High), unless -Force, -Confirm:$false or $ConfirmPreference = 'None'; -WhatIf shows what it would do. -All also removes every image no container uses (and all build cache), -Volume also removes unused volumes (anonymous ones on API 1.42 and newer; engines older than that remove every unused local volume). It emits one PruneResult per type in docker's order (Container, Network, Volume, Image, BuildCache): what went and the bytes reclaimed.</para>
+    /// <para type="description">Like docker system prune it asks first, unless -Force, -Confirm:$false or $ConfirmPreference = 'None'; -WhatIf shows what it would do. -All also removes every image no container uses (and all build cache), -Volume also removes unused volumes (anonymous ones on API 1.42 and newer; engines older than that remove every unused local volume). It emits one PruneResult per type in docker's order (Container, Network, Volume, Image, BuildCache): what went and the bytes reclaimed.</para>
     /// </summary>
-    [Cmdlet(VerbsCommon.Clear, "ContainerEngine", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    // ConfirmImpact stays Medium: ShouldProcessHighImpact asks itself (as docker system prune does) unless
+    // -Force; a High attribute would make ShouldProcess ask as well, and then -Force could not skip it.
+    [Cmdlet(VerbsCommon.Clear, "ContainerEngine", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PruneResult))]
     public sealed class ClearContainerEngineCommand : DockerCmdlet
     {
