@@ -8,6 +8,7 @@ namespace PSDocker.Commands
     /// <para type="synopsis">Removes docker contexts (docker context rm).</para>
     /// <para type="description">Removes each named context's metadata and TLS material from the docker configuration. Like docker context rm, the context in use is refused unless -Force; with -Force it is removed and the docker configuration falls back to the default context. The default context cannot be removed. Like docker context rm it does not ask (ConfirmImpact Medium); -Confirm asks and -WhatIf shows what would go.</para>
     /// </summary>
+    [OutputType(typeof(void))]
     [Cmdlet(VerbsCommon.Remove, "ContainerContext", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     public sealed class RemoveContainerContextCommand : ContextCmdlet
     {
