@@ -63,9 +63,9 @@ namespace PSDocker.Commands
             {
                 return ContextStore.ForCurrentProcess().List().Where(c => c.Error is null).Select(c => c.Name).ToList();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {
-                // No config folder to read: only the default.
+                // No config folder to read, or a broken config.json: only the default.
                 return new[] { DockerConfigStore.DefaultContextName };
             }
         }

@@ -98,6 +98,23 @@ public sealed class ContainerContextTests : IDisposable
     }
 
     [Fact]
+    public void NewContainerContext_WithTlsMaterial_ReachesATlsEngine_ForEveryEngineCall()
+    {
+        using var proxy = new TlsEngineProxy(new Uri(EngineFixture.EngineHost).LocalPath);
+        var certs = proxy.CertificateDirectory;
+        RunInConfig($"New-ContainerContext psd-tls -DockerHost {proxy.Host} -TlsCaPath '{certs}/ca.pem' -TlsCertificatePath '{certs}/cert.pem' -TlsKeyPath '{certs}/key.pem'").AssertNoErrors();
+
+        var engine = Assert.Single(RunInConfig("Get-ContainerEngine -Context psd-tls").AssertNoErrors().Objects<EngineInfo>());
+        Assert.Equal("psd-tls", engine.Context);
+        Assert.Equal(new Uri(proxy.Host), engine.Endpoint);
+
+        // /system/df goes around the client library: it must take the context's TLS too.
+        var usage = RunInConfig("Get-ContainerEngineUsage -Context psd-tls").AssertNoErrors().Objects<EngineUsage>();
+        Assert.Equal(4, usage.Count);
+        Assert.All(usage, u => Assert.Equal("psd-tls", u.Engine.Context));
+    }
+
+    [Fact]
     public void GetContainerContext_ListsTheDefaultAndMarksTheCurrent_LikeDockerContextLs()
     {
         RunInConfig("New-ContainerContext b-ctx unix:///var/run/docker.sock; New-ContainerContext a-ctx unix:///var/run/docker.sock").AssertNoErrors();
