@@ -9,7 +9,15 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('Container.format.ps1xml', 'Engine.format.ps1xml', 'Network.format.ps1xml', 'Volume.format.ps1xml', 'ContainerTools.format.ps1xml')
+    FormatsToProcess       = @(
+        'Container.format.ps1xml'
+        'ContainerTools.format.ps1xml'
+        'Engine.format.ps1xml'
+        'Network.format.ps1xml'
+        'Volume.format.ps1xml'
+        'System.format.ps1xml'
+        'Context.format.ps1xml'
+    )
     CmdletsToExport        = @(
         'Get-Container'
         'Get-ContainerDetail'
@@ -39,6 +47,14 @@
         'Get-ContainerPort'
         'Copy-ContainerItem'
         'Update-Container'
+        'Get-ContainerEngine'
+        'Get-ContainerEngineUsage'
+        'Get-ContainerEngineEvent'
+        'Clear-ContainerEngine'
+        'Get-ContainerContext'
+        'New-ContainerContext'
+        'Remove-ContainerContext'
+        'Use-ContainerContext'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

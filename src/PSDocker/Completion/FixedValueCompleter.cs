@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Text.Json;
 using PSDocker.EngineAccess;
 
 namespace PSDocker.Commands
@@ -60,32 +59,15 @@ namespace PSDocker.Commands
         /// <inheritdoc />
         protected override IEnumerable<string> Values(IDictionary fakeBoundParameters)
         {
-            var names = new List<string> { DockerConfigStore.DefaultContextName };
             try
             {
-                var meta = Path.Combine(EndpointResolver.ForCurrentProcess().ConfigStore.ConfigDirectory, "contexts", "meta");
-                foreach (var file in Directory.Exists(meta) ? Directory.EnumerateFiles(meta, "meta.json", SearchOption.AllDirectories) : Enumerable.Empty<string>())
-                {
-                    try
-                    {
-                        using var doc = JsonDocument.Parse(File.ReadAllText(file));
-                        if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("Name", out var name) && name.ValueKind == JsonValueKind.String)
-                        {
-                            names.Add(name.GetString()!);
-                        }
-                    }
-                    catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
-                    {
-                        // A broken context is not offered.
-                    }
-                }
+                return ContextStore.ForCurrentProcess().List().Where(c => c.Error is null).Select(c => c.Name).ToList();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
             {
-                // No config folder to read: only the default.
+                // No config folder to read, or a broken config.json: only the default.
+                return new[] { DockerConfigStore.DefaultContextName };
             }
-
-            return names.Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.OrdinalIgnoreCase);
         }
     }
 }

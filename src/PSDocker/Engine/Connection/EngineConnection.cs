@@ -36,6 +36,7 @@ namespace PSDocker.EngineAccess
             Images = new ImageService(this);
             Networks = new NetworkService(this);
             Volumes = new VolumeService(this);
+            Systemwide = new SystemService(this);
         }
 
         /// <summary>The endpoint.</summary>
@@ -55,6 +56,12 @@ namespace PSDocker.EngineAccess
 
         /// <summary>The volume calls.</summary>
         public VolumeService Volumes { get; }
+
+        /// <summary>The engine-wide calls (info, version, df, events, system prune).</summary>
+        public SystemService Systemwide { get; }
+
+        /// <summary>The HTTP handler chain (API negotiation, TLS, transport), for the calls the client does not model.</summary>
+        internal HttpMessageHandler? Handler => _provider.Negotiator;
 
         /// <summary>The engine record stamped on emitted objects.</summary>
         public Engine Engine { get; }
