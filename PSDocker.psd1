@@ -9,7 +9,7 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('PSDocker.format.ps1xml')
+    FormatsToProcess       = @('PSDocker.format.ps1xml', 'Image.format.ps1xml')
     CmdletsToExport        = @(
         'Get-Container'
         'Get-ContainerDetail'
@@ -25,6 +25,13 @@
         'Rename-Container'
         'Get-ContainerLog'
         'Invoke-ContainerExec'
+        'Get-Image'
+        'Get-ImageDetail'
+        'Get-ImageHistory'
+        'Add-ImageTag'
+        'Remove-Image'
+        'Install-Image'
+        'Publish-Image'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
