@@ -98,7 +98,9 @@ function Invoke-UserScript([string] $Script, [string[]] $InputLine = @()) {
     $noColor = $env:NO_COLOR
     try {
         $env:NO_COLOR = '1'
-        $InputLine + '' | & ([System.Environment]::ProcessPath) -NoProfile -File $file 2>&1 | Out-String
+        # pwsh installed as a .NET tool runs as 'dotnet pwsh.dll': start it the same way.
+        $hostArguments = @(if ((Split-Path ([System.Environment]::ProcessPath) -Leaf) -like 'dotnet*') { [System.Environment]::GetCommandLineArgs()[0] })
+        $InputLine + '' | & ([System.Environment]::ProcessPath) @hostArguments -NoProfile -File $file 2>&1 | Out-String
     }
     finally {
         $env:NO_COLOR = $noColor

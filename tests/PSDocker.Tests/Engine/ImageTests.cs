@@ -141,6 +141,26 @@ public sealed class ImageTests : IClassFixture<LocalRegistry>
     }
 
     [Fact]
+    public async Task RemoveImage_EveryTagOfOneImageInOneCall_RemovesItWithoutErrors()
+    {
+        // The tags are untagged concurrently: whichever goes last takes the image, and the other must not
+        // report the engine's "Unrecognized image ID" race as a failure.
+        for (var round = 0; round < 3; round++)
+        {
+            var repo = Repo("alltags" + round);
+            var id = await _f.CommitImageAsync(repo, "a");
+            foreach (var tag in new[] { "b", "c", "d" })
+            {
+                await _f.Docker.Images.TagImageAsync(id, new ImageTagParameters { RepositoryName = repo, Tag = tag });
+            }
+
+            _f.Run($"Get-Image {repo} | Remove-Image").AssertNoErrors();
+
+            await Assert.ThrowsAsync<DockerImageNotFoundException>(() => _f.Docker.Images.InspectImageAsync(id));
+        }
+    }
+
+    [Fact]
     public async Task RemoveImage_ById_WithSeveralTags_IsRefused_UnlessForce()
     {
         var repo = Repo("byid");

@@ -113,6 +113,17 @@ namespace PSDocker.EngineAccess
                 var response = await Call(c => c.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = force, NoPrune = noPrune }, cancellation), cancellation).ConfigureAwait(false);
                 return response.SelectMany(d => d.Select(kv => kv.Key + ": " + kv.Value)).ToList();
             }
+            catch (EngineException e) when (e.Message.IndexOf("Unrecognized image ID", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // Another removal of the same image (a second tag in the same batch) deleted it while this
+                // one untagged: when the reference is gone, that is what was asked.
+                if (await ExistsAsync(reference, cancellation).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                return new List<string> { "Untagged: " + reference };
+            }
             catch (EngineException e) when (e.ErrorId == "ImageInUse")
             {
                 throw e.WithMessage($"Image '{reference}' is used by a container, so it was kept ({e.Message.Trim()}). Remove the container first, or add -Force (docker rmi -f) to untag it anyway.");
