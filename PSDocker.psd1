@@ -32,6 +32,8 @@
         'Remove-Image'
         'Install-Image'
         'Publish-Image'
+        'Save-Image'
+        'Import-Image'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

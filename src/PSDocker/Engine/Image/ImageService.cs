@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -199,6 +200,76 @@ namespace PSDocker.EngineAccess
             {
                 throw Failure("push", image, e.Message, e.StatusCode == 404 ? ErrorCategory.ObjectNotFound : ErrorCategory.ResourceUnavailable);
             }
+        }
+
+        /// <summary>
+        /// Writes the images (with all their tags when named by id, the named tags otherwise) as one archive
+        /// into <paramref name="destination"/> (<c>docker save</c>), streaming: <paramref name="progress"/>
+        /// gets the bytes written so far. Memory stays flat whatever the images' size.
+        /// </summary>
+        public Task SaveAsync(IList<string> references, Stream destination, Action<long> progress, CancellationToken cancellation) =>
+            Call(
+                async c =>
+                {
+                    using var archive = await c.Images.SaveImagesAsync(references.ToArray(), cancellation).ConfigureAwait(false);
+                    await CopyAsync(archive, destination, progress, cancellation).ConfigureAwait(false);
+                },
+                cancellation);
+
+        /// <summary>
+        /// Loads an image archive (<c>docker load</c>) from <paramref name="archive"/>, reporting the engine's
+        /// progress; returns the references the engine loaded (<c>repo:tag</c>, or the id of an untagged
+        /// image). An error inside the stream fails it with an ImageLoadFailed <see cref="EngineException"/>
+        /// naming <paramref name="source"/>.
+        /// </summary>
+        public async Task<IList<string>> LoadAsync(Stream archive, string source, Action<ProgressMessage> progress, CancellationToken cancellation)
+        {
+            var loaded = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            try
+            {
+                await Call(
+                    c => ProgressStream.RunAsync(
+                        report => c.Images.LoadImageAsync(new ImageLoadParameters { Quiet = false }, archive, report, cancellation),
+                        message =>
+                        {
+                            foreach (var line in (message.Output ?? message.Status).Split('\n'))
+                            {
+                                foreach (var prefix in new[] { "Loaded image ID: ", "Loaded image: " })
+                                {
+                                    if (line.StartsWith(prefix, StringComparison.Ordinal))
+                                    {
+                                        loaded.Enqueue(line.Substring(prefix.Length).Trim());
+                                    }
+                                }
+                            }
+
+                            progress(message);
+                        },
+                        reason => ProgressStream.Failure($"Unable to load images from '{source}'", reason, "ImageLoadFailed", ErrorCategory.InvalidData)),
+                    cancellation).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e is not EngineUnreachableException && e.ErrorId != "ImageLoadFailed")
+            {
+                throw ProgressStream.Failure($"Unable to load images from '{source}'", e.Message, "ImageLoadFailed", ErrorCategory.InvalidData);
+            }
+
+            return loaded.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>Copies a stream in chunks, reporting the bytes copied so far.</summary>
+        internal static async Task CopyAsync(Stream source, Stream destination, Action<long> progress, CancellationToken cancellation)
+        {
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellation).ConfigureAwait(false)) > 0)
+            {
+                await destination.WriteAsync(buffer, 0, read, cancellation).ConfigureAwait(false);
+                total += read;
+                progress(total);
+            }
+
+            await destination.FlushAsync(cancellation).ConfigureAwait(false);
         }
 
         /// <summary>The registry part of a reference, as the engine keys credentials (<c>docker.io</c> for Docker Hub).</summary>
