@@ -218,3 +218,37 @@ Describe 'Publish-Image and Install-Image' {
         $layers | ForEach-Object { $_.ParentActivityId | Should -Be 1 }
     }
 }
+
+Describe 'Save-Image and Import-Image' {
+    BeforeAll {
+        $script:archiveDir = Join-Path ([System.IO.Path]::GetTempPath()) "psd-pester-archive-$TestRunId"
+        New-Item -ItemType Directory $archiveDir -Force > $null
+    }
+
+    AfterAll {
+        Remove-Item $archiveDir -Recurse -Force -ErrorAction Ignore
+    }
+
+    It 'saves several images to one archive and loads them back by id' {
+        $a = "${repoPrefix}save-a:1"; $b = "${repoPrefix}save-b:1"
+        $idA = New-TestImage $a; $idB = New-TestImage $b
+        $path = Join-Path $archiveDir 'two.tar'
+
+        Save-Image $a, $b -Path $path
+        Remove-Image $a, $b
+        $loaded = Get-ChildItem $path | Import-Image
+
+        $loaded | ForEach-Object { $_ | Should -BeOfType PSDocker.Image }
+        ($loaded | Where-Object Reference -EQ $a).Id | Should -Be $idA
+        ($loaded | Where-Object Reference -EQ $b).Id | Should -Be $idB
+        @(Get-ChildItem $archiveDir -Force).Name | Should -Be 'two.tar'
+    }
+
+    It 'refuses to overwrite without -Force' {
+        $path = Join-Path $archiveDir 'exists.txt'
+        Set-Content $path 'keep'
+
+        { Save-Image $TestImage -Path $path } | Should -Throw -ErrorId 'FileExists,PSDocker.Commands.SaveImageCommand'
+        Get-Content $path | Should -Be 'keep'
+    }
+}
