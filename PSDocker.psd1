@@ -34,6 +34,8 @@
         'Publish-Image'
         'Save-Image'
         'Import-Image'
+        'New-Image'
+        'Export-Container'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -132,6 +132,80 @@ public sealed class ImageArchiveTests : IDisposable
         Assert.Equal("ArchiveNotFound,PSDocker.Commands.ImportImageCommand", Assert.Single(result.Errors).FullyQualifiedErrorId);
     }
 
+    [Fact]
+    public async Task ExportContainer_ThenNewImageFromTheFileSystem_RunsWithTheContainersFiles()
+    {
+        var marker = "exported-" + Guid.NewGuid().ToString("N")[..8];
+        var container = _f.UniqueName("export");
+        _f.CreateContainer(container, new[] { "sh", "-c", $"echo {marker} > /marker" });
+        _f.WaitExit(container);
+        var path = Path.Combine(_dir.FullName, "web.tar");
+        var tag = Repo("flat") + ":1";
+
+        var exported = _f.Run($"Get-Container {container} | Export-Container -Path '{path}' -PassThru").AssertNoErrors();
+        Assert.Equal(path, Assert.IsType<FileInfo>(Assert.Single(exported.Output).BaseObject).FullName);
+        Assert.Equal(new[] { "web.tar" }, _dir.GetFiles().Select(f => f.Name));
+
+        var created = _f.Run($"New-Image -FileSystem '{path}' -Tag {tag} -Message flat -Change 'ENV PATH=/bin', 'CMD [\"/bin/sh\"]'").AssertNoErrors().Objects<Image>();
+        var image = Assert.Single(created);
+        Assert.Equal(tag, image.Reference);
+        var inspected = await _f.Docker.Images.InspectImageAsync(tag);
+        Assert.Equal(inspected.ID, image.Id);
+        Assert.Equal("flat", inspected.Comment);
+        Assert.Contains("PATH=/bin", inspected.Config.Env);
+
+        var run = _f.Run($"Invoke-Container -Image {tag} -Command cat, /marker -Remove -Label $TestLabel").AssertNoErrors();
+        Assert.Equal(new object[] { marker }, run.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void ExportContainer_ExistingFileWithoutForce_IsFileExists_AndKeepsIt()
+    {
+        var container = _f.UniqueName("export-exists");
+        _f.CreateContainer(container, new[] { "true" }, start: false);
+        var path = Path.Combine(_dir.FullName, "exists.tar");
+        File.WriteAllText(path, "keep me");
+
+        var refused = _f.Run($"try {{ Export-Container {container} -Path '{path}'; 'not reached' }} catch {{ $_ }}");
+
+        var error = Assert.IsType<ErrorRecord>(Assert.Single(refused.Output).BaseObject);
+        Assert.Equal("FileExists,PSDocker.Commands.ExportContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal("keep me", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public async Task NewImage_FromContainer_CommitsWithMessageAndAuthor_AndARunShowsTheChange()
+    {
+        var container = _f.UniqueName("commit");
+        _f.CreateContainer(container, new[] { "sh", "-c", "echo has-update > /update" });
+        _f.WaitExit(container);
+        var tag = Repo("web") + ":2";
+
+        var created = _f.Run($"New-Image -Container {container} -Tag {tag} -Message 'has update' -Author ops").AssertNoErrors().Objects<Image>();
+
+        var image = Assert.Single(created);
+        Assert.Equal(tag, image.Reference);
+        var inspected = await _f.Docker.Images.InspectImageAsync(tag);
+        Assert.Equal(inspected.ID, image.Id);
+        Assert.Equal("has update", inspected.Comment);
+        Assert.Equal("ops", inspected.Author);
+        var run = _f.Run($"Invoke-Container -Image {tag} -Command cat, /update -Remove -Label $TestLabel").AssertNoErrors();
+        Assert.Equal(new object[] { "has-update" }, run.Output.Select(o => o.BaseObject));
+    }
+
+    [Fact]
+    public void NewImage_FromMissingContainer_IsContainerNotFound_NoOutput()
+    {
+        var missing = _f.UniqueName("nocontainer");
+
+        var result = _f.Run($"New-Image -Container {missing} -Tag {Repo("none")}:1");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ContainerNotFound,PSDocker.Commands.NewImageCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(missing, error.TargetObject);
+        Assert.Empty(result.Output);
+    }
+
     private (IReadOnlyList<PSObject> Output, IReadOnlyList<ErrorRecord> Errors, IReadOnlyList<ProgressRecord> Progress) RunCapturingProgress(string script)
     {
         using var ps = PowerShell.Create();

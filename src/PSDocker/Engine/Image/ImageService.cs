@@ -256,6 +256,70 @@ namespace PSDocker.EngineAccess
             return loaded.Distinct(StringComparer.Ordinal).ToList();
         }
 
+        /// <summary>
+        /// Makes an image from a file system tar (<c>docker import</c>), streamed from
+        /// <paramref name="rootfs"/>; returns the new image's id. <paramref name="changes"/> are Dockerfile
+        /// instructions applied to its configuration (<c>docker import -c</c>).
+        /// </summary>
+        public async Task<string> ImportFileSystemAsync(Stream rootfs, string source, string? tag, string? message, IList<string> changes, Action<ProgressMessage> progress, CancellationToken cancellation)
+        {
+            var reference = tag is null ? null : ImageReference.Parse(tag);
+            string? id = null;
+            try
+            {
+                await Call(
+                    c => ProgressStream.RunAsync(
+                        report => c.Images.CreateImageAsync(
+                            new ImagesCreateParameters { FromSrc = "-", Repo = reference?.Repository, Tag = reference?.Tag, Message = message, Changes = changes.Count == 0 ? null : changes },
+                            rootfs,
+                            null,
+                            report,
+                            cancellation),
+                        m =>
+                        {
+                            if (m.Status.StartsWith("sha256:", StringComparison.Ordinal))
+                            {
+                                id = m.Status.Trim();
+                            }
+
+                            progress(m);
+                        },
+                        reason => ProgressStream.Failure($"Unable to import '{source}'", reason, "ImageImportFailed", ErrorCategory.InvalidData)),
+                    cancellation).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e is not EngineUnreachableException && e.ErrorId != "ImageImportFailed")
+            {
+                throw ProgressStream.Failure($"Unable to import '{source}'", e.Message, "ImageImportFailed", ErrorCategory.InvalidData);
+            }
+
+            return id ?? throw new EngineException($"The engine imported '{source}' without saying the new image's id.", "EngineResponseInvalid", ErrorCategory.InvalidResult);
+        }
+
+        /// <summary>
+        /// Makes an image from a container's changes (<c>docker commit</c>); returns its id. The container is
+        /// paused while it is committed unless <paramref name="pause"/> is false.
+        /// </summary>
+        public async Task<string> CommitAsync(string container, string? tag, string? message, string? author, IList<string> changes, bool pause, CancellationToken cancellation)
+        {
+            var reference = tag is null ? null : ImageReference.Parse(tag);
+            var response = await _engine.CallAsync(
+                ContainerService.Refusals,
+                c => c.Images.CommitContainerChangesAsync(
+                    new CommitContainerChangesParameters
+                    {
+                        ContainerID = container,
+                        RepositoryName = reference?.Repository,
+                        Tag = reference?.Tag,
+                        Comment = message,
+                        Author = author,
+                        Changes = changes.Count == 0 ? null : changes,
+                        Pause = pause,
+                    },
+                    cancellation),
+                cancellation).ConfigureAwait(false);
+            return response.ID;
+        }
+
         /// <summary>Copies a stream in chunks, reporting the bytes copied so far.</summary>
         internal static async Task CopyAsync(Stream source, Stream destination, Action<long> progress, CancellationToken cancellation)
         {
