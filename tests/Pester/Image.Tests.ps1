@@ -252,3 +252,46 @@ Describe 'Save-Image and Import-Image' {
         Get-Content $path | Should -Be 'keep'
     }
 }
+
+Describe 'Export-Container and New-Image' {
+    BeforeAll {
+        $script:exportDir = Join-Path ([System.IO.Path]::GetTempPath()) "psd-pester-export-$TestRunId"
+        New-Item -ItemType Directory $exportDir -Force > $null
+    }
+
+    AfterAll {
+        Remove-Item $exportDir -Recurse -Force -ErrorAction Ignore
+    }
+
+    It 'exports a container, imports it as an image, and runs it' {
+        $source = New-TestContainer -Command sh, -c, 'echo flat > /marker' -NoStart
+        & docker start -a $source.Name > $null
+        $path = Join-Path $exportDir 'web.tar'
+        $tag = "${repoPrefix}flat:1"
+
+        Export-Container $source.Name -Path $path
+        $image = New-Image -FileSystem $path -Tag $tag -Change 'ENV PATH=/bin'
+
+        $image | Should -BeOfType PSDocker.Image
+        $image.Reference | Should -Be $tag
+        Invoke-Container -Image $tag -Command cat, /marker -Remove -Label $TestLabel | Should -Be 'flat'
+    }
+
+    It 'commits a container with a message and an author; a run shows the change' {
+        $source = New-TestContainer -Command sh, -c, 'echo committed > /change' -NoStart
+        & docker start -a $source.Name > $null
+        $tag = "${repoPrefix}commit:2"
+
+        $image = New-Image -Container $source.Name -Tag $tag -Message 'has update' -Author ops
+
+        $image.Reference | Should -Be $tag
+        (& docker image inspect --format '{{.Comment}}|{{.Author}}' $tag) | Should -Be 'has update|ops'
+        Invoke-Container -Image $tag -Command cat, /change -Remove -Label $TestLabel | Should -Be 'committed'
+    }
+
+    It 'completes -Container with container names' {
+        $source = New-TestContainer -NoStart
+        $line = "New-Image -Container $($source.Name.Substring(0, $source.Name.Length - 2))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $source.Name
+    }
+}
