@@ -36,6 +36,8 @@
         'Import-Image'
         'New-Image'
         'Export-Container'
+        'Connect-Registry'
+        'Disconnect-Registry'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -21,24 +21,40 @@ BeforeAll {
         $LASTEXITCODE -eq 0
     }
 
-    # Debian's docker-registry on a free loopback port, storage in a temp directory.
-    $script:registryRoot = Join-Path ([System.IO.Path]::GetTempPath()) "psd-pester-registry-$TestRunId"
-    New-Item -ItemType Directory $registryRoot -Force > $null
-    $script:registryPort = Get-FreeTcpPort
-    $config = Join-Path $registryRoot 'config.yml'
-    Set-Content $config -Value @"
-version: 0.1
-log:
-  level: warn
-storage:
-  filesystem:
-    rootdirectory: $(Join-Path $registryRoot 'data')
-http:
-  addr: 127.0.0.1:$registryPort
-"@
-    $script:registry = Start-Process /usr/bin/docker-registry -ArgumentList 'serve', $config -PassThru -RedirectStandardError (Join-Path $registryRoot 'err.log') -RedirectStandardOutput (Join-Path $registryRoot 'out.log')
-    $null = Get-WebContent "http://127.0.0.1:$registryPort/v2/"
-    $script:registryAddress = "127.0.0.1:$registryPort"
+    # Debian's docker-registry on a free loopback port, storage in a temp directory; with -User and
+    # -Password it asks for them (htpasswd). Returns the process and its address.
+    function Start-TestRegistry([string] $User, [string] $Password) {
+        $root = Join-Path ([System.IO.Path]::GetTempPath()) "psd-pester-registry-$TestRunId-$([guid]::NewGuid().ToString('N').Substring(0, 6))"
+        New-Item -ItemType Directory $root -Force > $null
+        $port = Get-FreeTcpPort
+        $auth = ''
+        if ($User) {
+            & htpasswd -Bbn $User $Password | Set-Content (Join-Path $root 'htpasswd')
+            $auth = "auth:`n  htpasswd:`n    realm: psdocker-test`n    path: $(Join-Path $root 'htpasswd')`n"
+        }
+        $config = Join-Path $root 'config.yml'
+        Set-Content $config -Value ("version: 0.1`nlog:`n  level: warn`nstorage:`n  filesystem:`n    rootdirectory: $(Join-Path $root 'data')`nhttp:`n  addr: 127.0.0.1:$port`n" + $auth)
+        $process = Start-Process /usr/bin/docker-registry -ArgumentList 'serve', $config -PassThru -RedirectStandardError (Join-Path $root 'err.log') -RedirectStandardOutput (Join-Path $root 'out.log')
+        $client = [System.Net.Http.HttpClient]::new()
+        try {
+            foreach ($attempt in 1..100) {
+                try { $null = $client.GetAsync("http://127.0.0.1:$port/v2/").GetAwaiter().GetResult(); break } catch { Start-Sleep -Milliseconds 100 }
+            }
+        }
+        finally { $client.Dispose() }
+        [pscustomobject]@{ Process = $process; Address = "127.0.0.1:$port"; Root = $root }
+    }
+
+    function Stop-TestRegistry($Registry) {
+        if ($Registry) {
+            Stop-Process -Id $Registry.Process.Id -ErrorAction Ignore
+            $Registry.Process.WaitForExit(10000) | Out-Null
+            Remove-Item $Registry.Root -Recurse -Force -ErrorAction Ignore
+        }
+    }
+
+    $script:registry = Start-TestRegistry
+    $script:registryAddress = $registry.Address
 }
 
 AfterAll {
@@ -47,8 +63,7 @@ AfterAll {
     if ($tags.Count -gt 0) { & docker rmi -f @tags *> $null }
     $ids = @(& docker images -q --filter "label=psdocker.pester=$TestRunId" | Sort-Object -Unique)
     if ($ids.Count -gt 0) { & docker rmi -f @ids *> $null }
-    if ($registry) { Stop-Process -Id $registry.Id -ErrorAction Ignore; $registry.WaitForExit(10000) | Out-Null }
-    Remove-Item $registryRoot -Recurse -Force -ErrorAction Ignore
+    Stop-TestRegistry $registry
 }
 
 Describe 'Get-Image' {
@@ -293,5 +308,38 @@ Describe 'Export-Container and New-Image' {
         $source = New-TestContainer -NoStart
         $line = "New-Image -Container $($source.Name.Substring(0, $source.Name.Length - 2))"
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $source.Name
+    }
+}
+
+Describe 'Connect-Registry and Disconnect-Registry' {
+    BeforeAll {
+        $script:authRegistry = Start-TestRegistry -User 'psdocker' -Password 'Corr3ct-Horse-psd'
+    }
+
+    AfterAll {
+        Disconnect-Registry $authRegistry.Address
+        Stop-TestRegistry $authRegistry
+    }
+
+    It 'reports a wrong password as RegistryAuthenticationFailed, showing the password nowhere' {
+        $secret = 'Wr0ng-Pa55-pester'
+        $cred = [pscredential]::new('psdocker', (ConvertTo-SecureString $secret -AsPlainText -Force))
+
+        $shown = Invoke-UserScript "`$c = [pscredential]::new('psdocker', (ConvertTo-SecureString '$secret' -AsPlainText -Force)); Connect-Registry $($authRegistry.Address) -Credential `$c -Verbose -Debug"
+        Connect-Registry $authRegistry.Address -Credential $cred -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err[0].FullyQualifiedErrorId | Should -Be 'RegistryAuthenticationFailed,PSDocker.Commands.ConnectRegistryCommand'
+        $shown | Should -Match 'did not accept the credentials'
+        ($shown -replace [regex]::Escape("ConvertTo-SecureString '$secret'"), '') | Should -Not -Match ([regex]::Escape($secret))
+        "$($err[0]) $($err[0].Exception)" | Should -Not -Match ([regex]::Escape($secret))
+    }
+
+    It 'lets a push work for the session after the right password' {
+        $cred = [pscredential]::new('psdocker', (ConvertTo-SecureString 'Corr3ct-Horse-psd' -AsPlainText -Force))
+        $remote = "$($authRegistry.Address)/${repoPrefix}auth:1"
+        New-TestImage $remote > $null
+
+        Connect-Registry $authRegistry.Address -Credential $cred
+        (Publish-Image $remote).Reference | Should -Be $remote
     }
 }

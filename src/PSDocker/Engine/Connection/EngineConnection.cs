@@ -35,6 +35,7 @@ namespace PSDocker.EngineAccess
             Containers = new ContainerService(this);
             Images = new ImageService(this);
             Networks = new NetworkService(this);
+            Registries = new RegistryService(this);
         }
 
         /// <summary>The endpoint.</summary>
@@ -51,6 +52,9 @@ namespace PSDocker.EngineAccess
 
         /// <summary>The network calls.</summary>
         public NetworkService Networks { get; }
+
+        /// <summary>The registry calls.</summary>
+        public RegistryService Registries { get; }
 
         /// <summary>The engine record stamped on emitted objects.</summary>
         public Engine Engine { get; }

@@ -346,13 +346,15 @@ namespace PSDocker.EngineAccess
 
         private static AuthConfig? AuthFor(ImageReference reference, PSCredential? credential)
         {
+            // Without -Credential: what Connect-Registry kept for the session, else the docker CLI's login.
+            credential ??= RegistryCredentialStore.ForCurrentProcess().Find(RegistryOf(reference));
             if (credential is null)
             {
                 return null;
             }
 
             var network = credential.GetNetworkCredential();
-            return new AuthConfig { Username = credential.UserName, Password = network.Password, ServerAddress = RegistryOf(reference) };
+            return new AuthConfig { Username = credential.UserName, Password = network.Password, ServerAddress = RegistryCredentialStore.Normalize(RegistryOf(reference)) };
         }
 
         private static string Normalize(string reference)
