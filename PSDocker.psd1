@@ -38,6 +38,7 @@
         'Export-Container'
         'Connect-Registry'
         'Disconnect-Registry'
+        'Find-Image'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -343,3 +343,16 @@ Describe 'Connect-Registry and Disconnect-Registry' {
         (Publish-Image $remote).Reference | Should -Be $remote
     }
 }
+
+Describe 'Find-Image' {
+    It 'reports an index nobody answers as one ImageSearchFailed naming the term' {
+        $term = "127.0.0.1:$(Get-FreeTcpPort)/busybox"
+
+        $out = Find-Image $term -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $out | Should -BeNullOrEmpty
+        $err | Should -HaveCount 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'ImageSearchFailed,PSDocker.Commands.FindImageCommand'
+        $err[0].TargetObject | Should -Be $term
+    }
+}

@@ -336,6 +336,24 @@ namespace PSDocker.EngineAccess
             await destination.FlushAsync(cancellation).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// Searches an index for repositories (<c>docker search</c>): Docker Hub, or the index a term starts
+        /// with (<c>127.0.0.1:5000/busybox</c>). The engine reaches the index; an index it cannot reach is
+        /// an ImageSearchFailed <see cref="EngineException"/> naming the term.
+        /// </summary>
+        public async Task<IList<ImageSearchResult>> SearchAsync(string term, int? limit, IDictionary<string, IDictionary<string, bool>>? filters, CancellationToken cancellation)
+        {
+            try
+            {
+                var results = await Call(c => c.Images.SearchImagesAsync(new ImagesSearchParameters { Term = term, Limit = limit, Filters = filters }, cancellation), cancellation).ConfigureAwait(false);
+                return results.Select(r => ImageSearchResult.From(r, _engine.Engine)).ToList();
+            }
+            catch (EngineException e) when (e is not EngineUnreachableException)
+            {
+                throw new EngineException($"Unable to search for '{term}': {e.Message.Trim().TrimEnd('.')}.", "ImageSearchFailed", ErrorCategory.ResourceUnavailable, e.StatusCode);
+            }
+        }
+
         /// <summary>The registry part of a reference, as the engine keys credentials (<c>docker.io</c> for Docker Hub).</summary>
         public static string RegistryOf(ImageReference reference)
         {
