@@ -17,6 +17,7 @@
         'Volume.format.ps1xml'
         'System.format.ps1xml'
         'Context.format.ps1xml'
+        'Image.format.ps1xml'
     )
     CmdletsToExport        = @(
         'Get-Container'
@@ -55,6 +56,20 @@
         'New-ContainerContext'
         'Remove-ContainerContext'
         'Use-ContainerContext'
+        'Get-Image'
+        'Get-ImageDetail'
+        'Get-ImageHistory'
+        'Add-ImageTag'
+        'Remove-Image'
+        'Install-Image'
+        'Publish-Image'
+        'Save-Image'
+        'Import-Image'
+        'New-Image'
+        'Export-Container'
+        'Connect-Registry'
+        'Disconnect-Registry'
+        'Find-Image'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

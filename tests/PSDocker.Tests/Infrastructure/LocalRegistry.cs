@@ -7,14 +7,21 @@ namespace PSDocker.Tests.Infrastructure;
 /// A throwaway image registry on loopback (Debian's docker-registry, the CNCF distribution server) for
 /// pull tests: the engine cannot reach Docker Hub, but it pulls from 127.0.0.0/8 over plain HTTP.
 /// Started on a free port with storage under a temp directory; stopped and deleted on dispose.
+/// <see cref="AuthenticatedLocalRegistry"/> adds htpasswd authentication.
 /// </summary>
-public sealed class LocalRegistry : IDisposable
+public class LocalRegistry : IDisposable
 {
     private const string Binary = "/usr/bin/docker-registry";
     private readonly DirectoryInfo _root;
     private readonly Process _process;
 
     public LocalRegistry()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>A registry that asks for <paramref name="user"/> and <paramref name="password"/> (htpasswd, bcrypt) when both are given.</summary>
+    protected LocalRegistry(string? user, string? password)
     {
         if (!File.Exists(Binary))
         {
@@ -24,6 +31,31 @@ public sealed class LocalRegistry : IDisposable
         _root = Directory.CreateTempSubdirectory("psd-registry-");
         Port = EngineChecks.FreeLoopbackPort();
         var config = Path.Combine(_root.FullName, "config.yml");
+        var auth = string.Empty;
+        if (user is not null && password is not null)
+        {
+            var htpasswd = Path.Combine(_root.FullName, "htpasswd");
+            var make = new ProcessStartInfo("htpasswd") { UseShellExecute = false, RedirectStandardOutput = true };
+            foreach (var argument in new[] { "-Bbn", user, password })
+            {
+                make.ArgumentList.Add(argument);
+            }
+
+            using (var p = Process.Start(make)!)
+            {
+                File.WriteAllText(htpasswd, p.StandardOutput.ReadToEnd());
+                p.WaitForExit();
+            }
+
+            auth = $"""
+
+                auth:
+                  htpasswd:
+                    realm: psdocker-test
+                    path: {htpasswd}
+                """;
+        }
+
         File.WriteAllText(config, $"""
             version: 0.1
             log:
@@ -35,7 +67,7 @@ public sealed class LocalRegistry : IDisposable
                 enabled: true
             http:
               addr: 127.0.0.1:{Port}
-            """);
+            """ + auth);
 
         var start = new ProcessStartInfo(Binary) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("serve");
@@ -56,6 +88,7 @@ public sealed class LocalRegistry : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         try
         {
             if (!_process.HasExited)
@@ -84,7 +117,7 @@ public sealed class LocalRegistry : IDisposable
 
             try
             {
-                if (http.GetAsync($"http://{Address}/v2/").GetAwaiter().GetResult().StatusCode == HttpStatusCode.OK)
+                if (http.GetAsync($"http://{Address}/v2/").GetAwaiter().GetResult().StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                 {
                     return;
                 }
@@ -98,5 +131,18 @@ public sealed class LocalRegistry : IDisposable
         }
 
         throw new InvalidOperationException("docker-registry did not answer on " + Address + " within 30 s.");
+    }
+}
+
+/// <summary>A <see cref="LocalRegistry"/> that asks for <see cref="User"/> and <see cref="Password"/>.</summary>
+public sealed class AuthenticatedLocalRegistry : LocalRegistry
+{
+    public const string User = "psdocker";
+
+    public const string Password = "Corr3ct-Horse-psd";
+
+    public AuthenticatedLocalRegistry()
+        : base(User, Password)
+    {
     }
 }

@@ -74,7 +74,7 @@ namespace PSDocker.Commands
                         foreach (var engine in EnginesFor(item.Engine))
                         {
                             var display = item.ResourceName.Length > 0 ? item.ResourceName : ResourceKind<T>.ShortId(item.ResourceId);
-                            yield return new ResourceTarget(engine, item.ResourceId, display, item);
+                            yield return new ResourceTarget(engine, Kind.ReferenceOf(item), display, item);
                         }
                     }
 
@@ -105,7 +105,7 @@ namespace PSDocker.Commands
                             var matcher = new NameMatcher<T>(Kind, new[] { name }, Array.Empty<string>());
                             foreach (var resource in matcher.Select(List(engine)))
                             {
-                                yield return new ResourceTarget(engine, Kind.IdOf(resource), Kind.DisplayName(resource), resource);
+                                yield return new ResourceTarget(engine, Kind.ReferenceOf(resource), Kind.DisplayName(resource), resource);
                             }
                         }
                     }

@@ -37,6 +37,7 @@ namespace PSDocker.EngineAccess
             Networks = new NetworkService(this);
             Volumes = new VolumeService(this);
             Systemwide = new SystemService(this);
+            Registries = new RegistryService(this);
         }
 
         /// <summary>The endpoint.</summary>
@@ -62,6 +63,9 @@ namespace PSDocker.EngineAccess
 
         /// <summary>The HTTP handler chain (API negotiation, TLS, transport), for the calls the client does not model.</summary>
         internal HttpMessageHandler? Handler => _provider.Negotiator;
+
+        /// <summary>The registry calls.</summary>
+        public RegistryService Registries { get; }
 
         /// <summary>The engine record stamped on emitted objects.</summary>
         public Engine Engine { get; }

@@ -140,6 +140,19 @@ namespace PSDocker.EngineAccess
         public Task RenameAsync(string reference, string newName, CancellationToken cancellation) =>
             Call(c => c.Containers.RenameContainerAsync(reference, new ContainerRenameParameters { NewName = newName }, cancellation), cancellation);
 
+        /// <summary>
+        /// Writes a container's file system as a tar (<c>docker export</c>) into <paramref name="destination"/>,
+        /// streaming; <paramref name="progress"/> gets the bytes written so far.
+        /// </summary>
+        public Task ExportAsync(string reference, System.IO.Stream destination, Action<long> progress, CancellationToken cancellation) =>
+            Call(
+                async c =>
+                {
+                    using var archive = await c.Containers.ExportContainerAsync(reference, cancellation).ConfigureAwait(false);
+                    await ImageService.CopyAsync(archive, destination, progress, cancellation).ConfigureAwait(false);
+                },
+                cancellation);
+
         /// <summary>Removes every stopped container matching the filters (<c>docker container prune</c>).</summary>
         public async Task<PruneResult> PruneAsync(IDictionary<string, IDictionary<string, bool>>? filters, CancellationToken cancellation)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
@@ -9,12 +10,21 @@ using Docker.DotNet.Models;
 
 namespace PSDocker.EngineAccess
 {
-    /// <summary>The image calls of the engine: whether an image is there, pulling it with progress, listing references.</summary>
+    /// <summary>
+    /// Every image call of the engine (<c>docker images</c>, image inspect, history, tag, rmi, image prune,
+    /// pull, push), returning PSDocker objects. Failures leave as <see cref="EngineException"/>s
+    /// classified by <see cref="Refusals"/>. Credentials go to the engine in the X-Registry-Auth header
+    /// only; no message of this class contains them.
+    /// </summary>
     public sealed class ImageService : EngineService
     {
-        /// <summary>The engine's image refusals, by message.</summary>
+        /// <summary>The engine's image refusals, by message (engine 20.10's wording).</summary>
         public static readonly RefusalTable Refusals = new RefusalTable(
             "Image",
+            new Refusal("is using its referenced image", false, "ImageInUse", ErrorCategory.ResourceBusy),
+            new Refusal("image is being used by", false, "ImageInUse", ErrorCategory.ResourceBusy),
+            new Refusal("referenced in multiple repositories", false, "ImageHasSeveralTags", ErrorCategory.InvalidOperation),
+            new Refusal("has dependent child images", false, "ImageHasChildren", ErrorCategory.ResourceBusy),
             new Refusal("no such image", true, "ImageNotFound", ErrorCategory.ObjectNotFound),
             new Refusal("manifest unknown", true, "ImageNotFound", ErrorCategory.ObjectNotFound),
             new Refusal("not found", true, "ImageNotFound", ErrorCategory.ObjectNotFound));
@@ -38,14 +48,107 @@ namespace PSDocker.EngineAccess
             }
         }
 
-        /// <summary>The local images' references (<c>repo:tag</c>) with their ids, newest first: what completion offers.</summary>
-        public async Task<IList<(string Reference, string Id)>> ListReferencesAsync(CancellationToken cancellation)
+        /// <summary>The images as <c>docker images</c> lists them: one per repo:tag, newest image first.</summary>
+        public async Task<IList<Image>> ListAsync(ImageQuery query, CancellationToken cancellation)
         {
-            var images = await Call(c => c.Images.ListImagesAsync(new ImagesListParameters(), cancellation), cancellation).ConfigureAwait(false);
+            var images = await Call(c => c.Images.ListImagesAsync(new ImagesListParameters { All = query.All, Filters = query.ToFilters() }, cancellation), cancellation).ConfigureAwait(false);
             return images
                 .OrderByDescending(i => i.Created)
-                .SelectMany(i => (i.RepoTags ?? new List<string>()).Where(t => t != "<none>:<none>").Select(t => (t, i.ID)))
+                .SelectMany(i => Image.From(i, Engine.Engine).OrderBy(x => x.Repository, StringComparer.Ordinal).ThenBy(x => x.Tag, StringComparer.Ordinal))
                 .ToList();
+        }
+
+        /// <summary>
+        /// The listing line of the image a reference names (repo:tag, id or id prefix), resolved by the
+        /// engine: the line of that repo:tag when the reference is one of the image's tags, else its first
+        /// line; null when there is no such image.
+        /// </summary>
+        public async Task<Image?> FindAsync(string reference, CancellationToken cancellation)
+        {
+            ImageInspectResponse response;
+            try
+            {
+                response = await Call(c => c.Images.InspectImageAsync(reference, cancellation), cancellation).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e.StatusCode == 404)
+            {
+                return null;
+            }
+
+            var lines = Image.From(response, Engine.Engine).ToList();
+            var normalized = Normalize(reference);
+            return lines.FirstOrDefault(i => i.Reference.Length > 0 && Normalize(i.Reference) == normalized) ?? lines.FirstOrDefault();
+        }
+
+        /// <summary>Inspects an image (<c>docker image inspect</c>).</summary>
+        public async Task<ImageDetail> InspectAsync(string reference, CancellationToken cancellation) =>
+            ImageDetail.From(await Call(c => c.Images.InspectImageAsync(reference, cancellation), cancellation).ConfigureAwait(false), Engine.Engine);
+
+        /// <summary>The history of an image (<c>docker history</c>), newest step first.</summary>
+        public async Task<IList<ImageLayer>> HistoryAsync(string reference, string displayName, CancellationToken cancellation)
+        {
+            var history = await Call(c => c.Images.GetImageHistoryAsync(reference, cancellation), cancellation).ConfigureAwait(false);
+            return history.Select(h => ImageLayer.From(h, displayName, Engine.Engine)).ToList();
+        }
+
+        /// <summary>Adds a tag to an image (<c>docker tag SOURCE TARGET</c>); the target is validated first.</summary>
+        public Task TagAsync(string source, string target, CancellationToken cancellation)
+        {
+            var reference = ImageReference.Parse(target);
+            if (reference.Digest is not null)
+            {
+                throw new InvalidSpecException("Tag", target, $"'{target}' is a digest reference; a tag is repository[:tag].");
+            }
+
+            return Call(c => c.Images.TagImageAsync(source, new ImageTagParameters { RepositoryName = reference.Repository, Tag = reference.Tag }, cancellation), cancellation);
+        }
+
+        /// <summary>
+        /// Removes the reference (<c>docker rmi</c>): a repo:tag is untagged (the image goes with its last
+        /// tag), an id removes the image. Returns what the engine did, as <c>docker rmi</c> prints it
+        /// (<c>Untagged: …</c>, <c>Deleted: …</c>).
+        /// </summary>
+        public async Task<IList<string>> RemoveAsync(string reference, bool force, bool noPrune, CancellationToken cancellation)
+        {
+            try
+            {
+                var response = await Call(c => c.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = force, NoPrune = noPrune }, cancellation), cancellation).ConfigureAwait(false);
+                return response.SelectMany(d => d.Select(kv => kv.Key + ": " + kv.Value)).ToList();
+            }
+            catch (EngineException e) when (e.Message.IndexOf("Unrecognized image ID", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                // Another removal of the same image (a second tag in the same batch) deleted it while this
+                // one untagged: when the reference is gone, that is what was asked.
+                if (await ExistsAsync(reference, cancellation).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                return new List<string> { "Untagged: " + reference };
+            }
+            catch (EngineException e) when (e.ErrorId == "ImageInUse")
+            {
+                throw e.WithMessage($"Image '{reference}' is used by a container, so it was kept ({e.Message.Trim()}). Remove the container first, or add -Force (docker rmi -f) to untag it anyway.");
+            }
+            catch (EngineException e) when (e.ErrorId == "ImageHasSeveralTags")
+            {
+                throw e.WithMessage($"Image '{reference}' has several tags, so removing it by id was refused ({e.Message.Trim()}). Remove its tags one by one, or add -Force to remove the image with all its tags.");
+            }
+        }
+
+        /// <summary>Removes unused images (<c>docker image prune [-a]</c>): dangling ones, or with <paramref name="all"/> every image no container uses.</summary>
+        public async Task<PruneResult> PruneAsync(IDictionary<string, IDictionary<string, bool>>? filters, bool all, CancellationToken cancellation)
+        {
+            var merged = filters is null ? new Dictionary<string, IDictionary<string, bool>>() : new Dictionary<string, IDictionary<string, bool>>(filters);
+            merged["dangling"] = new Dictionary<string, bool> { [all ? "false" : "true"] = true };
+            var response = await Call(c => c.Images.PruneImagesAsync(new ImagesPruneParameters { Filters = merged }, cancellation), cancellation).ConfigureAwait(false);
+            return new PruneResult
+            {
+                Engine = Engine.Engine,
+                ResourceType = "Image",
+                Deleted = response.ImagesDeleted?.Where(d => !string.IsNullOrEmpty(d.Deleted)).Select(d => d.Deleted!).ToArray() ?? Array.Empty<string>(),
+                SpaceReclaimed = (long)response.SpaceReclaimed,
+            };
         }
 
         /// <summary>
@@ -53,26 +156,239 @@ namespace PSDocker.EngineAccess
         /// inside the stream (unknown manifest, unreachable registry), fails it with an ImagePullFailed
         /// <see cref="EngineException"/> naming the image.
         /// </summary>
-        public async Task PullAsync(string image, Action<ProgressMessage> progress, CancellationToken cancellation)
+        public Task PullAsync(string image, Action<ProgressMessage> progress, CancellationToken cancellation) =>
+            PullAsync(image, null, progress, cancellation);
+
+        /// <summary>Pulls an image with registry credentials (null: none); see <see cref="PullAsync(string, Action{ProgressMessage}, CancellationToken)"/>.</summary>
+        public async Task PullAsync(string image, PSCredential? credential, Action<ProgressMessage> progress, CancellationToken cancellation)
         {
             var reference = ImageReference.Parse(image);
+            var auth = AuthFor(reference, credential);
             try
             {
                 await Call(
                     c => ProgressStream.RunAsync(
-                        report => c.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = reference.Repository, Tag = reference.TagOrDigest }, null, report, cancellation),
+                        report => c.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = reference.Repository, Tag = reference.TagOrDigest }, auth, report, cancellation),
                         progress,
-                        reason => PullFailure(image, reason, ErrorCategory.ResourceUnavailable)),
+                        reason => Failure("pull", image, reason, ErrorCategory.ResourceUnavailable)),
                     cancellation).ConfigureAwait(false);
             }
             catch (EngineException e) when (e is not EngineUnreachableException && e.ErrorId != "ImagePullFailed")
             {
-                throw PullFailure(image, e.Message, e.StatusCode == 404 ? ErrorCategory.ObjectNotFound : ErrorCategory.ResourceUnavailable);
+                throw Failure("pull", image, e.Message, e.StatusCode == 404 ? ErrorCategory.ObjectNotFound : ErrorCategory.ResourceUnavailable);
             }
         }
 
-        private static EngineException PullFailure(string image, string reason, ErrorCategory category) =>
-            ProgressStream.Failure($"Unable to pull image '{image}'", reason, "ImagePullFailed", category);
+        /// <summary>
+        /// Pushes a repo:tag to its registry (<c>docker push</c>), reporting progress per layer. A refusal or
+        /// an error inside the stream fails it with an ImagePushFailed <see cref="EngineException"/> naming
+        /// the image.
+        /// </summary>
+        public async Task PushAsync(string image, PSCredential? credential, Action<ProgressMessage> progress, CancellationToken cancellation)
+        {
+            var reference = ImageReference.Parse(image);
+            var auth = AuthFor(reference, credential) ?? new AuthConfig();
+            try
+            {
+                await Call(
+                    c => ProgressStream.RunAsync(
+                        report => c.Images.PushImageAsync(reference.Repository, new ImagePushParameters { Tag = reference.TagOrDigest }, auth, report, cancellation),
+                        progress,
+                        reason => Failure("push", image, reason, ErrorCategory.ResourceUnavailable)),
+                    cancellation).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e is not EngineUnreachableException && e.ErrorId != "ImagePushFailed")
+            {
+                throw Failure("push", image, e.Message, e.StatusCode == 404 ? ErrorCategory.ObjectNotFound : ErrorCategory.ResourceUnavailable);
+            }
+        }
 
+        /// <summary>
+        /// Writes the images (with all their tags when named by id, the named tags otherwise) as one archive
+        /// into <paramref name="destination"/> (<c>docker save</c>), streaming: <paramref name="progress"/>
+        /// gets the bytes written so far. Memory stays flat whatever the images' size.
+        /// </summary>
+        public Task SaveAsync(IList<string> references, Stream destination, Action<long> progress, CancellationToken cancellation) =>
+            Call(
+                async c =>
+                {
+                    using var archive = await c.Images.SaveImagesAsync(references.ToArray(), cancellation).ConfigureAwait(false);
+                    await CopyAsync(archive, destination, progress, cancellation).ConfigureAwait(false);
+                },
+                cancellation);
+
+        /// <summary>
+        /// Loads an image archive (<c>docker load</c>) from <paramref name="archive"/>, reporting the engine's
+        /// progress; returns the references the engine loaded (<c>repo:tag</c>, or the id of an untagged
+        /// image). An error inside the stream fails it with an ImageLoadFailed <see cref="EngineException"/>
+        /// naming <paramref name="source"/>.
+        /// </summary>
+        public async Task<IList<string>> LoadAsync(Stream archive, string source, Action<ProgressMessage> progress, CancellationToken cancellation)
+        {
+            var loaded = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            try
+            {
+                await Call(
+                    c => ProgressStream.RunAsync(
+                        report => c.Images.LoadImageAsync(new ImageLoadParameters { Quiet = false }, archive, report, cancellation),
+                        message =>
+                        {
+                            foreach (var line in (message.Output ?? message.Status).Split('\n'))
+                            {
+                                foreach (var prefix in new[] { "Loaded image ID: ", "Loaded image: " })
+                                {
+                                    if (line.StartsWith(prefix, StringComparison.Ordinal))
+                                    {
+                                        loaded.Enqueue(line.Substring(prefix.Length).Trim());
+                                    }
+                                }
+                            }
+
+                            progress(message);
+                        },
+                        reason => ProgressStream.Failure($"Unable to load images from '{source}'", reason, "ImageLoadFailed", ErrorCategory.InvalidData)),
+                    cancellation).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e is not EngineUnreachableException && e.ErrorId != "ImageLoadFailed")
+            {
+                throw ProgressStream.Failure($"Unable to load images from '{source}'", e.Message, "ImageLoadFailed", ErrorCategory.InvalidData);
+            }
+
+            return loaded.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        /// <summary>
+        /// Makes an image from a file system tar (<c>docker import</c>), streamed from
+        /// <paramref name="rootfs"/>; returns the new image's id. <paramref name="changes"/> are Dockerfile
+        /// instructions applied to its configuration (<c>docker import -c</c>).
+        /// </summary>
+        public async Task<string> ImportFileSystemAsync(Stream rootfs, string source, string? tag, string? message, IList<string> changes, Action<ProgressMessage> progress, CancellationToken cancellation)
+        {
+            var reference = tag is null ? null : ImageReference.Parse(tag);
+            string? id = null;
+            try
+            {
+                await Call(
+                    c => ProgressStream.RunAsync(
+                        report => c.Images.CreateImageAsync(
+                            new ImagesCreateParameters { FromSrc = "-", Repo = reference?.Repository, Tag = reference?.Tag, Message = message, Changes = changes.Count == 0 ? null : changes },
+                            rootfs,
+                            null,
+                            report,
+                            cancellation),
+                        m =>
+                        {
+                            if (m.Status.StartsWith("sha256:", StringComparison.Ordinal))
+                            {
+                                id = m.Status.Trim();
+                            }
+
+                            progress(m);
+                        },
+                        reason => ProgressStream.Failure($"Unable to import '{source}'", reason, "ImageImportFailed", ErrorCategory.InvalidData)),
+                    cancellation).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e is not EngineUnreachableException && e.ErrorId != "ImageImportFailed")
+            {
+                throw ProgressStream.Failure($"Unable to import '{source}'", e.Message, "ImageImportFailed", ErrorCategory.InvalidData);
+            }
+
+            return id ?? throw new EngineException($"The engine imported '{source}' without saying the new image's id.", "EngineResponseInvalid", ErrorCategory.InvalidResult);
+        }
+
+        /// <summary>
+        /// Makes an image from a container's changes (<c>docker commit</c>); returns its id. The container is
+        /// paused while it is committed unless <paramref name="pause"/> is false.
+        /// </summary>
+        public async Task<string> CommitAsync(string container, string? tag, string? message, string? author, IList<string> changes, bool pause, CancellationToken cancellation)
+        {
+            var reference = tag is null ? null : ImageReference.Parse(tag);
+            var response = await Engine.CallAsync(
+                ContainerService.Refusals,
+                c => c.Images.CommitContainerChangesAsync(
+                    new CommitContainerChangesParameters
+                    {
+                        ContainerID = container,
+                        RepositoryName = reference?.Repository,
+                        Tag = reference?.Tag,
+                        Comment = message,
+                        Author = author,
+                        Changes = changes.Count == 0 ? null : changes,
+                        Pause = pause,
+                    },
+                    cancellation),
+                cancellation).ConfigureAwait(false);
+            return response.ID;
+        }
+
+        /// <summary>Copies a stream in chunks, reporting the bytes copied so far.</summary>
+        internal static async Task CopyAsync(Stream source, Stream destination, Action<long> progress, CancellationToken cancellation)
+        {
+            var buffer = new byte[81920];
+            long total = 0;
+            int read;
+            while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellation).ConfigureAwait(false)) > 0)
+            {
+                await destination.WriteAsync(buffer, 0, read, cancellation).ConfigureAwait(false);
+                total += read;
+                progress(total);
+            }
+
+            await destination.FlushAsync(cancellation).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Searches an index for repositories (<c>docker search</c>): Docker Hub, or the index a term starts
+        /// with (<c>127.0.0.1:5000/busybox</c>). The engine reaches the index; an index it cannot reach is
+        /// an ImageSearchFailed <see cref="EngineException"/> naming the term.
+        /// </summary>
+        public async Task<IList<ImageSearchResult>> SearchAsync(string term, int? limit, IDictionary<string, IDictionary<string, bool>>? filters, CancellationToken cancellation)
+        {
+            try
+            {
+                var results = await Call(c => c.Images.SearchImagesAsync(new ImagesSearchParameters { Term = term, Limit = limit, Filters = filters }, cancellation), cancellation).ConfigureAwait(false);
+                return results.Select(r => ImageSearchResult.From(r, Engine.Engine)).ToList();
+            }
+            catch (EngineException e) when (e is not EngineUnreachableException)
+            {
+                throw new EngineException($"Unable to search for '{term}': {e.Message.Trim().TrimEnd('.')}.", "ImageSearchFailed", ErrorCategory.ResourceUnavailable, e.StatusCode);
+            }
+        }
+
+        /// <summary>The registry part of a reference, as the engine keys credentials (<c>docker.io</c> for Docker Hub).</summary>
+        public static string RegistryOf(ImageReference reference)
+        {
+            var slash = reference.Repository.IndexOf('/');
+            var first = slash < 0 ? string.Empty : reference.Repository.Substring(0, slash);
+            return first.IndexOf('.') >= 0 || first.IndexOf(':') >= 0 || first == "localhost" ? first : "docker.io";
+        }
+
+        private static AuthConfig? AuthFor(ImageReference reference, PSCredential? credential)
+        {
+            // Without -Credential: what Connect-Registry kept for the session, else the docker CLI's login.
+            credential ??= RegistryCredentialStore.ForCurrentProcess().Find(RegistryOf(reference));
+            if (credential is null)
+            {
+                return null;
+            }
+
+            var network = credential.GetNetworkCredential();
+            return new AuthConfig { Username = credential.UserName, Password = network.Password, ServerAddress = RegistryCredentialStore.Normalize(RegistryOf(reference)) };
+        }
+
+        private static string Normalize(string reference)
+        {
+            try
+            {
+                return ImageReference.Parse(reference).ToString();
+            }
+            catch (InvalidSpecException)
+            {
+                return reference;
+            }
+        }
+
+        private static EngineException Failure(string verb, string image, string reason, ErrorCategory category) =>
+            ProgressStream.Failure($"Unable to {verb} image '{image}'", reason, verb == "pull" ? "ImagePullFailed" : "ImagePushFailed", category);
     }
 }

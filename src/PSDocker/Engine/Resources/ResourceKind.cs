@@ -39,6 +39,12 @@ namespace PSDocker.EngineAccess
         /// <summary>The names a resource answers to; the first is the one shown.</summary>
         public abstract IReadOnlyList<string> NamesOf(T resource);
 
+        /// <summary>What a listed resource is acted on by (its id; images: the repo:tag it was listed as).</summary>
+        public virtual string ReferenceOf(T resource) => IdOf(resource);
+
+        /// <summary>What a piped object is acted on by (its resource id; images: the repo:tag it stands for).</summary>
+        public virtual string ReferenceOf(IResourceReference item) => item.ResourceId;
+
         /// <summary>The tooltip completion shows for a resource.</summary>
         public virtual string Describe(T resource) => IdOf(resource);
 

@@ -1,0 +1,140 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using PSDocker.EngineAccess;
+
+namespace PSDocker.Commands
+{
+    /// <summary>
+    /// Base of cmdlets that write an engine archive to a file (Save-Image, Export-Container): the
+    /// <c>-Path</c> and <c>-Force</c> parameters, and the one way such a file is written — streamed into a
+    /// temporary file beside it, renamed only when complete; an existing file is replaced only with
+    /// -Force; Ctrl+C or a failure leaves no file, and no temporary one. Bytes written show as progress.
+    /// </summary>
+    public abstract class ArchiveCmdlet<T, TRef> : ResourceCmdlet<T, TRef>
+        where T : class
+        where TRef : class, IResourceReference
+    {
+        /// <summary>The archive file to write (a tar file).</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNullOrEmpty]
+        [Alias("Output", "FilePath")]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>Replace the file if it exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Emit the written file.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>The full file system path -Path names.</summary>
+        protected string ResolvedPath => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+
+        /// <summary>
+        /// Refuses an existing file without -Force (terminating: nothing else can be done), before anything
+        /// is asked of the engine.
+        /// </summary>
+        protected void CheckDestination()
+        {
+            var path = ResolvedPath;
+            if (Directory.Exists(path))
+            {
+                ThrowTerminatingError(new ErrorRecord(new IOException($"'{path}' is a directory; -Path names the archive file to write."), "PathIsDirectory", ErrorCategory.InvalidArgument, Path));
+            }
+
+            if (File.Exists(path) && !Force)
+            {
+                ThrowTerminatingError(new ErrorRecord(new IOException($"The file '{path}' exists already; add -Force to replace it."), "FileExists", ErrorCategory.ResourceExists, Path));
+            }
+
+            var directory = System.IO.Path.GetDirectoryName(path);
+            if (directory is not null && !Directory.Exists(directory))
+            {
+                ThrowTerminatingError(new ErrorRecord(new DirectoryNotFoundException($"The folder '{directory}' does not exist."), "DirectoryNotFound", ErrorCategory.ObjectNotFound, Path));
+            }
+        }
+
+        /// <summary>
+        /// Streams <paramref name="write"/>'s bytes into the archive file, with progress under
+        /// <paramref name="activity"/> (percent against <paramref name="expectedBytes"/> when known).
+        /// Returns whether the file was written; a failure is reported for <paramref name="target"/>.
+        /// </summary>
+        protected bool WriteArchive(string activity, long? expectedBytes, object target, Func<Stream, Action<long>, CancellationToken, Task> write)
+        {
+            var path = ResolvedPath;
+            var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? ".", "." + System.IO.Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
+            var clock = Stopwatch.StartNew();
+            var shownAt = TimeSpan.FromSeconds(-1);
+            var committed = false;
+            try
+            {
+                using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+                using (var feed = new PipelineFeed<long>(CancellationToken))
+                {
+                    feed.Run(
+                        (post, token) => write(file, post, token),
+                        bytes =>
+                        {
+                            if (clock.Elapsed - shownAt < TimeSpan.FromMilliseconds(200))
+                            {
+                                return;
+                            }
+
+                            shownAt = clock.Elapsed;
+                            var record = new ProgressRecord(1, activity, string.Format(CultureInfo.InvariantCulture, "{0} written to {1}", DisplayText.Size(bytes), path));
+                            if (expectedBytes is > 0)
+                            {
+                                record.PercentComplete = (int)Math.Min(99, bytes * 100 / expectedBytes.Value);
+                            }
+
+                            WriteProgress(record);
+                        });
+                }
+
+                if (File.Exists(path))
+                {
+                    File.Replace(temporary, path, null);
+                }
+                else
+                {
+                    File.Move(temporary, path);
+                }
+
+                committed = true;
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(new IOException($"Could not write '{path}': {e.Message}", e), "ArchiveWriteFailed", ErrorCategory.WriteError, Path));
+                return false;
+            }
+            catch (Exception e) when (e is EngineException or OperationCanceledException)
+            {
+                Fail(e, target);
+                return false;
+            }
+            finally
+            {
+                if (!committed)
+                {
+                    try
+                    {
+                        File.Delete(temporary);
+                    }
+                    catch (IOException)
+                    {
+                        // Nothing more can be done; the name marks it as partial.
+                    }
+                }
+
+                WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using PSDocker.EngineAccess;
+
+namespace PSDocker.Commands
+{
+    /// <summary>
+    /// <para type="synopsis">Lists images, one object per repo:tag (docker images).</para>
+    /// <para type="description">Without names it lists every tagged and untagged top-level image, as docker
+    /// images does; -All adds intermediate images. A name with a tag (app:1, app:*) matches repo:tag; a name
+    /// without one (app, team/*) matches every tag of the repository; anything else is an id prefix.</para>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "Image", DefaultParameterSetName = ParameterSets.Name)]
+    [OutputType(typeof(Image))]
+    public sealed class GetImageCommand : DockerCmdlet
+    {
+        private readonly List<string> _names = new List<string>();
+        private readonly List<string> _ids = new List<string>();
+        private bool _inputGiven;
+
+        /// <summary>Image references to list (repository, repository:tag, wildcards, id prefixes). Default: all images.</summary>
+        [Parameter(Position = 0, ParameterSetName = ParameterSets.Name, ValueFromPipeline = true)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        [ArgumentCompleter(typeof(ResourceNameCompleter))]
+        public NameOrId[]? Name { get; set; }
+
+        /// <summary>Image ids or id prefixes to list.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public NameOrId[]? Id { get; set; }
+
+        /// <summary>Only untagged images (docker images --filter dangling=true).</summary>
+        [Parameter]
+        public SwitchParameter Dangling { get; set; }
+
+        /// <summary>Only images with these labels: <c>key</c>, <c>key=value</c> or a hashtable; all must match.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [LabelFilterTransformation]
+        public string[]? Label { get; set; }
+
+        /// <summary>Also list intermediate images (docker images -a).</summary>
+        [Parameter]
+        public SwitchParameter All { get; set; }
+
+        /// <inheritdoc />
+        protected override string Noun => "Image";
+
+        /// <inheritdoc />
+        protected override void Process()
+        {
+            if (ParameterSetName == ParameterSets.Id)
+            {
+                _inputGiven = true;
+                _ids.AddRange((Id ?? Array.Empty<NameOrId>()).Select(i => i.Value));
+            }
+            else if (MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
+            {
+                _inputGiven = true;
+                _names.AddRange((Name ?? Array.Empty<NameOrId>()).Select(n => n.Value));
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void End()
+        {
+            if (_inputGiven && _names.Count == 0 && _ids.Count == 0)
+            {
+                return;
+            }
+
+            var query = new ImageQuery { All = All, Dangling = Dangling };
+            foreach (var l in Label ?? Array.Empty<string>())
+            {
+                query.Labels.Add(l);
+            }
+
+            var listings = TargetEngines.Select(engine => engine.Images.ListAsync(query, CancellationToken)).ToList();
+            var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var task in listings)
+            {
+                IList<Image> images;
+                try
+                {
+                    images = Await(task);
+                }
+                catch (EngineException e)
+                {
+                    Fail(e, null);
+                    continue;
+                }
+
+                foreach (var image in images.Where(i => Selected(i, images, found)))
+                {
+                    WriteObject(image);
+                }
+            }
+
+            foreach (var missing in _names.Concat(_ids).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"No image '{missing}' was found{(query.IsFiltered ? " with the given filters" : string.Empty)}."),
+                    "ImageNotFound",
+                    ErrorCategory.ObjectNotFound,
+                    missing));
+            }
+        }
+
+        private bool Selected(Image image, IList<Image> listing, HashSet<string> found)
+        {
+            if (_names.Count == 0 && _ids.Count == 0)
+            {
+                return true;
+            }
+
+            var hit = false;
+            foreach (var name in _names)
+            {
+                if (ImageNameMatch.Matches(image, name, listing))
+                {
+                    found.Add(name);
+                    hit = true;
+                }
+            }
+
+            foreach (var id in _ids.Where(i => ImageNameMatch.IsIdPrefix(image.Id, i)))
+            {
+                found.Add(id);
+                hit = true;
+            }
+
+            return hit;
+        }
+    }
+}
