@@ -124,7 +124,9 @@ Describe '<Name> help' -ForEach $cmdlets {
         if ($pipelineParameters) {
             $help.Inputs | Should -Not -BeNullOrEmpty
         }
-        $help.Outputs.Typename | Where-Object { $_ -ne 'None' } | Sort-Object | Should -Be ($command.OutputType.Name | Sort-Object)
+        # A cmdlet that emits nothing may declare no output type, or System.Void; its help says None.
+        $declared = @($command.OutputType | ForEach-Object { $_.Name } | Where-Object { $_ -ne 'System.Void' } | Sort-Object)
+        @($help.Outputs.Typename | Where-Object { $_ -notin 'None', 'System.Void' } | Sort-Object) | Should -Be $declared
         $help.Outputs | ForEach-Object { $_.Description | Should -Not -BeNullOrEmpty }
     }
 

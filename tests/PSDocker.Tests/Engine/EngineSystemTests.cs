@@ -204,7 +204,7 @@ public sealed class EngineSystemTests
 
         // Without -Force it asks first, like docker system prune; a host that cannot ask gets an error, and nothing goes.
         var asked = _f.Run("Clear-ContainerEngine");
-        Assert.Contains(asked.Errors.Select(e => e.FullyQualifiedErrorId).Append(asked.Terminating?.ErrorRecord.FullyQualifiedErrorId ?? string.Empty), id => id.StartsWith("HostFunctionNotImplemented", StringComparison.Ordinal));
+        Assert.Contains(asked.Errors.Select(e => e.FullyQualifiedErrorId).Append(asked.Terminating?.ErrorRecord.FullyQualifiedErrorId ?? string.Empty), id => id.StartsWith("ConfirmationRequired", StringComparison.Ordinal));
         Assert.Empty(asked.Output);
         Assert.NotNull(_f.Inspect(stopped));
 
