@@ -26,6 +26,7 @@ $Root = Split-Path $PSScriptRoot
 $ModulePath = Join-Path $Root 'out/PSDocker/PSDocker.psd1'
 $RunId = 'psdbench' + [DateTime]::UtcNow.ToString('MMddHHmmss', $Invariant)
 $BenchStart = [Diagnostics.Stopwatch]::StartNew()
+$LoadAtStart = ([IO.File]::ReadAllText('/proc/loadavg') -split ' ')[0..2] -join ' '
 $Scenario = @($Scenario | ForEach-Object { $_ -split ',' } | Where-Object { $_ })
 
 if (-not $env:DOCKER_HOST -or $env:DOCKER_HOST -match '/var/run/docker\.sock') {
@@ -158,7 +159,7 @@ function Get-Median([double[]] $Values) {
 # number (ms) or @{ Ms; PeakGrowth }; Cleanup after each run (untimed); Targets: text + test on the
 # medians; Teardown (once).
 # ---------------------------------------------------------------------------------------------
-$runs = if ($Quick) { @{ Cheap = 7; Mid = 5; Heavy = 2 } } else { @{ Cheap = 15; Mid = 7; Heavy = 3 } }
+$runs = if ($Quick) { @{ Cheap = 7; Mid = 5; Heavy = 2 } } else { @{ Cheap = 21; Mid = 7; Heavy = 3 } }
 $MiB = 1MB
 
 function Target([string] $Text, [scriptblock] $Test) { [pscustomobject]@{ Text = $Text; Test = $Test } }
@@ -350,10 +351,10 @@ $Scenarios.Add(@{
         Setup    = {
             $have = @(Get-Container).Count
             $null = New-BenchContainers -Count (500 - $have) -Tag "$RunId-comp"
-            $n = (TabExpansion2 -inputScript 'Get-Container -Name ' -cursorColumn 21).CompletionMatches.Count
+            $n = (TabExpansion2 -inputScript 'Get-Container -Name ' -cursorColumn 20).CompletionMatches.Count
             if ($n -ne 500) { throw "completion offered $n names, not 500" }
         }
-        PSDocker = { Measure-PSDocker { TabExpansion2 -inputScript 'Get-Container -Name ' -cursorColumn 21 } }
+        PSDocker = { Measure-PSDocker { TabExpansion2 -inputScript 'Get-Container -Name ' -cursorColumn 20 } }
         Floor    = { (Invoke-Floor 'list').Ms }
         Teardown = { Remove-BenchContainers }
         Targets  = @((Target '≤ 50 ms warm' { param($m) $m.PSDocker -le 50 }))
@@ -469,6 +470,7 @@ $machine = [ordered]@{
     Endpoint     = 'private dockerd (unix socket)'
     When         = [DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $Invariant) + ' UTC'
     TotalSeconds = [Math]::Round($BenchStart.Elapsed.TotalSeconds)
+    LoadAverage  = "$LoadAtStart at the start, $((([IO.File]::ReadAllText('/proc/loadavg') -split ' ')[0..2]) -join ' ') at the end"
 }
 
 function Format-Ms($v) { if ($null -eq $v) { '—' } elseif ($v -ge 100) { '{0:0} ms' -f $v } elseif ($v -ge 10) { '{0:0.0} ms' -f $v } else { '{0:0.00} ms' -f $v } }
@@ -478,21 +480,23 @@ function Format-MiB($v) { if ($null -eq $v) { '—' } else { '{0:0.0} MiB' -f ($
 $lines = [Collections.Generic.List[string]]::new()
 $lines.Add("Machine: $($machine.Cores) cores, $($machine.MemoryGiB) GiB, $($machine.Cpu); $($machine.Os); pwsh $($machine.Pwsh)")
 $lines.Add("Engine: Docker $($machine.Engine), API $($machine.EngineApi) ($($machine.Endpoint)); docker CLI $($machine.DockerCli); $($machine.When); $($machine.TotalSeconds) s in all")
+$lines.Add("Load average (1, 5, 15 min): $($machine.LoadAverage). Other work on the machine slows every contender; compare ratios, not times.")
 $lines.Add('Medians of interleaved runs (PSDocker, docker CLI, floor, …). Floor: the same engine API calls with Docker.DotNet at the same concurrency.')
 $lines.Add('')
 $lines.Add('| scenario | runs | PSDocker | docker CLI | floor | PSD/floor | PSD/CLI | memory (peak growth) | targets |')
 $lines.Add('|---|---|---|---|---|---|---|---|---|')
 foreach ($r in $results) {
+    $title = $r.Title.Replace('|', '\|')
     $targets = ($r.Targets | ForEach-Object { "$($_.Target): $($_.Verdict)" }) -join '; '
     if ($r.Status -ne 'measured') {
-        $lines.Add("| $($r.Title) | — | $($r.Status) | — | — | — | — | — | $targets |")
+        $lines.Add("| $title | — | $($r.Status) | — | — | — | — | — | $targets |")
         continue
     }
     $ps = Format-Ms $r.PSDocker
     $cli = Format-Ms $r.CLI
     if ($r.Contains('Delta')) { $ps = '+' + (Format-Ms $r.Delta); $cli = 'bare pwsh ' + (Format-Ms $r.Bare) }
     $mem = if ($r.Contains('PeakGrowth')) { "PSD $(Format-MiB $r.PeakGrowth), floor $(Format-MiB $r.FloorPeakGrowth), CLI peak $(Format-MiB $r.CliPeak)" } else { '' }
-    $lines.Add("| $($r.Title) | $($r.Runs) | $ps | $cli | $(Format-Ms $r.Floor) | $(Format-Ratio $r.RatioFloor) | $(Format-Ratio $r.RatioCli) | $mem | $targets |")
+    $lines.Add("| $title | $($r.Runs) | $ps | $cli | $(Format-Ms $r.Floor) | $(Format-Ratio $r.RatioFloor) | $(Format-Ratio $r.RatioCli) | $mem | $targets |")
 }
 $notes = @($results | Where-Object { $_.Note })
 if ($notes) {

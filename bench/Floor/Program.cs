@@ -172,6 +172,56 @@ async Task<(double Ms, Dictionary<string, object> Extra)> Run(string[] a)
             return (sw.Elapsed.TotalMilliseconds, extra);
         }
 
+        case "save":
+        {
+            // save IMAGE FILE: docker save -o FILE IMAGE: GET /images/{name}/get streamed to a file.
+            var before = Memory.ResetPeak();
+            sw.Start();
+            await using (var archive = await client.Images.SaveImageAsync(a[1]))
+            await using (var file = File.Create(a[2]))
+            {
+                await archive.CopyToAsync(file, 81920);
+            }
+
+            sw.Stop();
+            extra["bytes"] = new FileInfo(a[2]).Length;
+            extra["peakGrowthBytes"] = Math.Max(0, Memory.Peak() - before);
+            return (sw.Elapsed.TotalMilliseconds, extra);
+        }
+
+        case "load":
+        {
+            // load FILE: docker load -i FILE: POST /images/load with the file as the body.
+            var before = Memory.ResetPeak();
+            sw.Start();
+            await using (var file = File.OpenRead(a[1]))
+            {
+                await client.Images.LoadImageAsync(new ImageLoadParameters { Quiet = true }, file, new Progress<JSONMessage>());
+            }
+
+            sw.Stop();
+            extra["peakGrowthBytes"] = Math.Max(0, Memory.Peak() - before);
+            return (sw.Elapsed.TotalMilliseconds, extra);
+        }
+
+        case "pull":
+        case "push":
+        {
+            // pull|push REPOSITORY TAG: docker pull / docker push of REPOSITORY:TAG (a local registry).
+            sw.Start();
+            if (a[0] == "pull")
+            {
+                await client.Images.CreateImageAsync(new ImagesCreateParameters { FromImage = a[1], Tag = a[2] }, new AuthConfig(), new Progress<JSONMessage>());
+            }
+            else
+            {
+                await client.Images.PushImageAsync(a[1], new ImagePushParameters { Tag = a[2] }, new AuthConfig(), new Progress<JSONMessage>());
+            }
+
+            sw.Stop();
+            return (sw.Elapsed.TotalMilliseconds, extra);
+        }
+
         case "create":
         {
             // create N IMAGE LABEL START OUTFILE [CMD...]: setup, untimed: N containers labelled
