@@ -3,7 +3,7 @@
 # engine API calls made directly with Docker.DotNet, bench/Floor) on the same engine, scenario by
 # scenario, runs interleaved. Prints a table and writes out/bench/results.{json,md}.
 #
-#   ./bench/run.sh                 all scenarios (about 5-8 minutes on 2 cores)
+#   ./bench/run.sh                 all scenarios (8 minutes on 2 shared cores at load 15-23)
 #   ./bench/run.sh -Quick          fewer runs per scenario
 #   ./bench/run.sh -Scenario list-empty,exec   only those scenarios (names in the table)
 #
