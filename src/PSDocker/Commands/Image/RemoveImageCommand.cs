@@ -19,13 +19,9 @@ namespace PSDocker.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "Image", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ParameterSets.Name)]
     [OutputType(typeof(PruneResult), ParameterSetName = new[] { PruneSet })]
-    public sealed class RemoveImageCommand : ResourceActionCmdlet<Image, IImageReference>
+    public sealed class RemoveImageCommand : ResourceRemovalCmdlet<Image, IImageReference>
     {
-        private const string PruneSet = "Prune";
-
-        private static readonly IReadOnlyList<string> PruneKeys = new[] { "until", "label", "label!" };
-
-        private IDictionary<string, IDictionary<string, bool>>? _pruneFilters;
+        private static readonly IReadOnlyList<string> ImagePruneKeys = new[] { "until", "label", "label!" };
 
         /// <summary>Remove images containers use, and images by id with all their tags (docker rmi -f). With -Prune: do not ask first.</summary>
         [Parameter]
@@ -37,81 +33,25 @@ namespace PSDocker.Commands
         [Parameter(ParameterSetName = ParameterSets.InputObject)]
         public SwitchParameter NoPrune { get; set; }
 
-        /// <summary>Remove unused images instead of named ones (docker image prune).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PruneSet)]
-        public SwitchParameter Prune { get; set; }
-
         /// <summary>With -Prune: every image no container uses, not only dangling ones (docker image prune -a).</summary>
         [Parameter(ParameterSetName = PruneSet)]
         public SwitchParameter All { get; set; }
-
-        /// <summary>Prune filters: <c>until</c>, <c>label</c>, <c>label!</c>, as docker image prune --filter takes them.</summary>
-        [Parameter(ParameterSetName = PruneSet)]
-        [ValidateNotNull]
-        public Hashtable? Filter { get; set; }
-
-        /// <summary>Prune only images with these labels: <c>key</c>, <c>key=value</c> or a hashtable; all must match.</summary>
-        [Parameter(ParameterSetName = PruneSet)]
-        [ValidateNotNullOrEmpty]
-        [LabelFilterTransformation]
-        public string[]? Label { get; set; }
 
         /// <inheritdoc />
         protected override string? ShouldProcessAction => Force ? "Remove (force)" : "Remove";
 
         /// <inheritdoc />
-        protected override void Begin()
-        {
-            if (ParameterSetName == PruneSet)
-            {
-                try
-                {
-                    _pruneFilters = PruneFilter.From(Filter, Label, PruneKeys);
-                }
-                catch (ArgumentException e)
-                {
-                    ThrowArgumentError(e.Message, "InvalidPruneFilter", Filter);
-                }
-            }
-
-            base.Begin();
-        }
+        protected override IReadOnlyList<string> PruneKeys => ImagePruneKeys;
 
         /// <inheritdoc />
-        protected override void Process()
-        {
-            if (ParameterSetName != PruneSet)
-            {
-                base.Process();
-            }
-        }
+        protected override string PruneTarget => All ? "all images without a container" : "all dangling images";
 
         /// <inheritdoc />
-        protected override void End()
-        {
-            if (ParameterSetName != PruneSet)
-            {
-                base.End();
-                return;
-            }
+        protected override bool PruneWithoutAsking => Force;
 
-            var what = (All ? "all images without a container" : "all dangling images") + DescribeFilters();
-            var prunes = TargetEngines
-                .Where(engine => ShouldProcessHighImpact(what + OnEngine(engine), "Remove (prune)", Force))
-                .Select(engine => (engine, task: engine.Images.PruneAsync(_pruneFilters, All, CancellationToken)))
-                .ToList();
-            foreach (var (engine, task) in prunes)
-            {
-                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
-                if (task.IsFaulted || task.IsCanceled)
-                {
-                    Fail(task.Exception?.GetBaseException() ?? new OperationCanceledException(), (object?)Filter ?? engine.Endpoint.ToString());
-                    continue;
-                }
-
-                WriteObject(task.Result);
-            }
-        }
+        /// <inheritdoc />
+        protected override Task<PruneResult> PruneAsync(EngineConnection engine, IDictionary<string, IDictionary<string, bool>>? filters, CancellationToken cancellation) =>
+            engine.Images.PruneAsync(filters, All, cancellation);
 
         /// <inheritdoc />
         protected override async Task<object?> ActAsync(ResourceTarget target, CancellationToken cancellation)
@@ -119,10 +59,5 @@ namespace PSDocker.Commands
             await target.Engine.Images.RemoveAsync(target.Reference, Force, NoPrune, cancellation).ConfigureAwait(false);
             return null;
         }
-
-        private string DescribeFilters() =>
-            _pruneFilters is null
-                ? string.Empty
-                : " matching " + string.Join(", ", _pruneFilters.SelectMany(f => f.Value.Keys.Select(v => f.Key + "=" + v)));
     }
 }
