@@ -204,6 +204,47 @@ namespace PSDocker.Commands
             }
         }
 
+        /// <summary>
+        /// The listing of Get-* cmdlets: asks every target engine at once, writes what
+        /// <paramref name="select"/> keeps of each engine's list in the engines' order, and reports an engine
+        /// that fails without stopping the others.
+        /// </summary>
+        protected void WriteListings<T>(Func<EngineConnection, Task<IList<T>>> list, Func<IList<T>, IEnumerable<T>> select)
+        {
+            var listings = TargetEngines.Select(list).ToList();
+            foreach (var task in listings)
+            {
+                IList<T> items;
+                try
+                {
+                    items = Await(task);
+                }
+                catch (EngineException e)
+                {
+                    Fail(e, null);
+                    continue;
+                }
+
+                foreach (var item in select(items))
+                {
+                    WriteObject(item);
+                }
+            }
+        }
+
+        /// <summary>One ObjectNotFound error (<c>{Noun}NotFound</c>) for each name a listing found nothing for.</summary>
+        protected void WriteNotFound(IEnumerable<string> missing, string what, bool filtered)
+        {
+            foreach (var name in missing)
+            {
+                WriteError(new ErrorRecord(
+                    new ItemNotFoundException($"No {what} '{name}' was found{(filtered ? " with the given filters" : string.Empty)}."),
+                    Noun + "NotFound",
+                    ErrorCategory.ObjectNotFound,
+                    name));
+            }
+        }
+
         /// <summary>Throws a terminating error for an invalid parameter value or combination.</summary>
         protected void ThrowArgumentError(string message, string errorId, object? target) =>
             ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));

@@ -115,38 +115,9 @@ namespace PSDocker.Commands
                 query.Ancestors.Add(i);
             }
 
-            var listings = TargetEngines
-                .Select(engine => engine.Containers.ListAsync(query, CancellationToken))
-                .ToList();
-
             var matcher = new NameMatcher<Container>(ContainerKind.Instance, _request.Names, _request.Ids);
-            foreach (var task in listings)
-            {
-                IList<Container> containers;
-                try
-                {
-                    containers = Await(task);
-                }
-                catch (EngineException e)
-                {
-                    Fail(e, null);
-                    continue;
-                }
-
-                foreach (var container in matcher.Select(containers))
-                {
-                    WriteObject(container);
-                }
-            }
-
-            foreach (var missing in matcher.Missing)
-            {
-                WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"No container named or with id '{missing}' was found{(query.IsFiltered ? " with the given filters" : string.Empty)}."),
-                    "ContainerNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    missing));
-            }
+            WriteListings(engine => engine.Containers.ListAsync(query, CancellationToken), matcher.Select);
+            WriteNotFound(matcher.Missing, "container named or with id", query.IsFiltered);
         }
     }
 }

@@ -78,35 +78,9 @@ namespace PSDocker.Commands
                 query.Labels.Add(l);
             }
 
-            var listings = TargetEngines.Select(engine => engine.Images.ListAsync(query, CancellationToken)).ToList();
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var task in listings)
-            {
-                IList<Image> images;
-                try
-                {
-                    images = Await(task);
-                }
-                catch (EngineException e)
-                {
-                    Fail(e, null);
-                    continue;
-                }
-
-                foreach (var image in images.Where(i => Selected(i, images, found)))
-                {
-                    WriteObject(image);
-                }
-            }
-
-            foreach (var missing in _names.Concat(_ids).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"No image '{missing}' was found{(query.IsFiltered ? " with the given filters" : string.Empty)}."),
-                    "ImageNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    missing));
-            }
+            WriteListings(engine => engine.Images.ListAsync(query, CancellationToken), images => images.Where(i => Selected(i, images, found)).ToList());
+            WriteNotFound(_names.Concat(_ids).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase), "image", query.IsFiltered);
         }
 
         private bool Selected(Image image, IList<Image> listing, HashSet<string> found)

@@ -80,38 +80,9 @@ namespace PSDocker.Commands
                 query.Labels.Add(l);
             }
 
-            var listings = TargetEngines
-                .Select(engine => engine.Networks.ListAsync(query, true, CancellationToken))
-                .ToList();
-
             var matcher = new NameMatcher<ContainerNetwork>(NetworkKind.Instance, _request.Names, _request.Ids);
-            foreach (var task in listings)
-            {
-                IList<ContainerNetwork> networks;
-                try
-                {
-                    networks = Await(task);
-                }
-                catch (EngineException e)
-                {
-                    Fail(e, null);
-                    continue;
-                }
-
-                foreach (var network in matcher.Select(networks))
-                {
-                    WriteObject(network);
-                }
-            }
-
-            foreach (var missing in matcher.Missing)
-            {
-                WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"No network named or with id '{missing}' was found{(query.IsFiltered ? " with the given filters" : string.Empty)}."),
-                    "NetworkNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    missing));
-            }
+            WriteListings(engine => engine.Networks.ListAsync(query, true, CancellationToken), matcher.Select);
+            WriteNotFound(matcher.Missing, "network named or with id", query.IsFiltered);
         }
     }
 }

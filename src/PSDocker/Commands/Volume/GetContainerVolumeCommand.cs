@@ -75,44 +75,17 @@ namespace PSDocker.Commands
                 query.Labels.Add(l);
             }
 
-            var listings = TargetEngines
-                .Select(engine => engine.Volumes.ListAsync(query, CancellationToken))
-                .ToList();
-
             var patterns = _request.Names.Select(n => (Name: n, Pattern: WildcardPattern.ContainsWildcardCharacters(n) ? new WildcardPattern(n, WildcardOptions.IgnoreCase) : null)).ToList();
             var found = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var task in listings)
+            IEnumerable<ContainerVolume> Select(IList<ContainerVolume> volumes) => volumes.Where(volume =>
             {
-                IList<ContainerVolume> volumes;
-                try
-                {
-                    volumes = Await(task);
-                }
-                catch (EngineException e)
-                {
-                    Fail(e, null);
-                    continue;
-                }
+                var hits = patterns.Where(p => p.Pattern?.IsMatch(volume.Name) ?? string.Equals(p.Name, volume.Name, StringComparison.Ordinal)).ToList();
+                found.UnionWith(hits.Select(h => h.Name));
+                return patterns.Count == 0 || hits.Count > 0;
+            }).ToList();
 
-                foreach (var volume in volumes)
-                {
-                    var hits = patterns.Where(p => p.Pattern?.IsMatch(volume.Name) ?? string.Equals(p.Name, volume.Name, StringComparison.Ordinal)).ToList();
-                    if (patterns.Count == 0 || hits.Count > 0)
-                    {
-                        found.UnionWith(hits.Select(h => h.Name));
-                        WriteObject(volume);
-                    }
-                }
-            }
-
-            foreach (var missing in patterns.Where(p => p.Pattern is null && !found.Contains(p.Name)).Select(p => p.Name).Distinct(StringComparer.Ordinal))
-            {
-                WriteError(new ErrorRecord(
-                    new ItemNotFoundException($"No volume named '{missing}' was found{(query.IsFiltered ? " with the given filters" : string.Empty)}."),
-                    "VolumeNotFound",
-                    ErrorCategory.ObjectNotFound,
-                    missing));
-            }
+            WriteListings(engine => engine.Volumes.ListAsync(query, CancellationToken), Select);
+            WriteNotFound(patterns.Where(p => p.Pattern is null && !found.Contains(p.Name)).Select(p => p.Name).Distinct(StringComparer.Ordinal), "volume named", query.IsFiltered);
         }
     }
 }
