@@ -23,23 +23,10 @@ namespace PSDocker.EngineAccess
         public bool IsFiltered => ToFilters() is not null;
 
         /// <summary>The engine's filter dictionary, or null when nothing filters.</summary>
-        public IDictionary<string, IDictionary<string, bool>>? ToFilters()
-        {
-            var filters = new Dictionary<string, IDictionary<string, bool>>();
-            void Add(string key, IEnumerable<string> values)
-            {
-                var set = values.Distinct(StringComparer.Ordinal).ToDictionary(v => v, _ => true, StringComparer.Ordinal);
-                if (set.Count > 0)
-                {
-                    filters[key] = set;
-                }
-            }
-
-            Add("status", States.Select(ContainerStates.ToFilter));
-            Add("label", Labels);
-            Add("ancestor", Ancestors);
-            Add("id", Ids);
-            return filters.Count == 0 ? null : filters;
-        }
+        public IDictionary<string, IDictionary<string, bool>>? ToFilters() => EngineFilters.Build(
+            ("status", States.Select(ContainerStates.ToFilter)),
+            ("label", Labels),
+            ("ancestor", Ancestors),
+            ("id", Ids));
     }
 }

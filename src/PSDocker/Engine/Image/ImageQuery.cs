@@ -20,21 +20,8 @@ namespace PSDocker.EngineAccess
         public bool IsFiltered => ToFilters() is not null;
 
         /// <summary>The engine's filter dictionary, or null when nothing filters.</summary>
-        public IDictionary<string, IDictionary<string, bool>>? ToFilters()
-        {
-            var filters = new Dictionary<string, IDictionary<string, bool>>();
-            if (Dangling)
-            {
-                filters["dangling"] = new Dictionary<string, bool> { ["true"] = true };
-            }
-
-            var labels = Labels.Distinct(StringComparer.Ordinal).ToDictionary(v => v, _ => true, StringComparer.Ordinal);
-            if (labels.Count > 0)
-            {
-                filters["label"] = labels;
-            }
-
-            return filters.Count == 0 ? null : filters;
-        }
+        public IDictionary<string, IDictionary<string, bool>>? ToFilters() => EngineFilters.Build(
+            ("dangling", Dangling ? new[] { "true" } : Array.Empty<string>()),
+            ("label", Labels));
     }
 }
