@@ -39,7 +39,7 @@ function Step([scriptblock] $Command) {
 }
 
 function Remove-DemoContainers {
-    Get-Container -Label $demo | Remove-Container -Force -Volume -Confirm:$false
+    Get-Container -Label $demo | Remove-Container -Force -Volume
 }
 
 function Get-WebPage([string] $Uri) {
@@ -77,8 +77,8 @@ try {
     Step { Get-ContainerLog $web -Tail 10 }
     Step { Invoke-ContainerExec $web -Command cat, /etc/hostname }
     Step { Get-Container -Status Running -Label $demo | Stop-Container -PassThru }
-    Step { Get-Container -Status Exited -Label $demo | Remove-Container -Force -Volume -Confirm:$false }
-    Step { Remove-Container -Prune -Filter @{ label = $demo } -Confirm:$false }
+    Step { Get-Container -Status Exited -Label $demo | Remove-Container -Force -Volume }
+    Step { Remove-Container -Prune -Filter @{ label = $demo } -Force }
     Step { Get-Container -Label $demo }
 }
 finally {
