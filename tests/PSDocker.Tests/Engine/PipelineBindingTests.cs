@@ -76,6 +76,19 @@ public sealed class PipelineBindingTests
         Assert.True(_f.StateOf(name).Running);
     }
 
+    [Theory]
+    [InlineData("Get-Image")]
+    [InlineData("Get-ContainerNetwork")]
+    public void EmptyPipedToTheOtherListings_ListsNothing(string command)
+    {
+        // The engine has images (the test image) and networks (bridge, host, none): none may come out.
+        var result = _f.Run($"'' | {command}");
+
+        Assert.Empty(result.Output);
+        Assert.NotEmpty(result.Errors);
+        Assert.NotEmpty(_f.Run(command).AssertNoErrors().Output);
+    }
+
     [Fact]
     public void GetContainer_LabelAsHashtable_FiltersLikeTheFilterString()
     {

@@ -15,23 +15,9 @@ namespace PSDocker.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Container", DefaultParameterSetName = ParameterSets.Name)]
     [OutputType(typeof(Container))]
-    public sealed class GetContainerCommand : DockerCmdlet
+    public sealed class GetContainerCommand : ResourceListCmdlet
     {
-        private readonly ListingRequest _request = new ListingRequest("container name or id", "Get-Container");
         private readonly List<ContainerState> _states = new List<ContainerState>();
-
-        /// <summary>Container names or ids to list; wildcards match names. Default: all containers.</summary>
-        [Parameter(Position = 0, ParameterSetName = ParameterSets.Name, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [AllowNull]
-        [AllowEmptyCollection]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ResourceNameCompleter))]
-        public NameOrId?[]? Name { get; set; }
-
-        /// <summary>Container ids or id prefixes to list.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public NameOrId[]? Id { get; set; }
 
         /// <summary>
         /// Only containers in these states (docker ps --filter status=…): Created, Running, Paused,
@@ -77,28 +63,8 @@ namespace PSDocker.Commands
         }
 
         /// <inheritdoc />
-        protected override void Process()
+        protected override void List()
         {
-            if (ParameterSetName == ParameterSets.Id)
-            {
-                _request.AddIds(Id);
-            }
-            else if (_request.AddNames(MyInvocation.BoundParameters.ContainsKey(nameof(Name)), Name) is { } error)
-            {
-                WriteError(error);
-            }
-        }
-
-        /// <inheritdoc />
-        protected override void End()
-        {
-            if (_request.NamesNothingUsable(MyInvocation.ExpectingInput))
-            {
-                // Names were given (or piped, and refused at binding) and none was usable: listing
-                // everything would hand the rest of the pipeline every container.
-                return;
-            }
-
             var query = new ContainerQuery();
             foreach (var s in _states)
             {
@@ -115,7 +81,7 @@ namespace PSDocker.Commands
                 query.Ancestors.Add(i);
             }
 
-            var matcher = new NameMatcher<Container>(ContainerKind.Instance, _request.Names, _request.Ids);
+            var matcher = new NameMatcher<Container>(ContainerKind.Instance, Request.Names, Request.Ids);
             WriteListings(engine => engine.Containers.ListAsync(query, CancellationToken), matcher.Select);
             WriteNotFound(matcher.Missing, "container named or with id", query.IsFiltered);
         }

@@ -14,24 +14,8 @@ namespace PSDocker.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "Image", DefaultParameterSetName = ParameterSets.Name)]
     [OutputType(typeof(Image))]
-    public sealed class GetImageCommand : DockerCmdlet
+    public sealed class GetImageCommand : ResourceListCmdlet
     {
-        private readonly List<string> _names = new List<string>();
-        private readonly List<string> _ids = new List<string>();
-        private bool _inputGiven;
-
-        /// <summary>Image references to list (repository, repository:tag, wildcards, id prefixes). Default: all images.</summary>
-        [Parameter(Position = 0, ParameterSetName = ParameterSets.Name, ValueFromPipeline = true)]
-        [ValidateNotNullOrEmpty]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(ResourceNameCompleter))]
-        public NameOrId[]? Name { get; set; }
-
-        /// <summary>Image ids or id prefixes to list.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public NameOrId[]? Id { get; set; }
-
         /// <summary>Only untagged images (docker images --filter dangling=true).</summary>
         [Parameter]
         public SwitchParameter Dangling { get; set; }
@@ -50,28 +34,8 @@ namespace PSDocker.Commands
         protected override string Noun => "Image";
 
         /// <inheritdoc />
-        protected override void Process()
+        protected override void List()
         {
-            if (ParameterSetName == ParameterSets.Id)
-            {
-                _inputGiven = true;
-                _ids.AddRange((Id ?? Array.Empty<NameOrId>()).Select(i => i.Value));
-            }
-            else if (MyInvocation.BoundParameters.ContainsKey(nameof(Name)))
-            {
-                _inputGiven = true;
-                _names.AddRange((Name ?? Array.Empty<NameOrId>()).Select(n => n.Value));
-            }
-        }
-
-        /// <inheritdoc />
-        protected override void End()
-        {
-            if (_inputGiven && _names.Count == 0 && _ids.Count == 0)
-            {
-                return;
-            }
-
             var query = new ImageQuery { All = All, Dangling = Dangling };
             foreach (var l in Label ?? Array.Empty<string>())
             {
@@ -80,18 +44,18 @@ namespace PSDocker.Commands
 
             var found = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             WriteListings(engine => engine.Images.ListAsync(query, CancellationToken), images => images.Where(i => Selected(i, images, found)).ToList());
-            WriteNotFound(_names.Concat(_ids).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase), "image", query.IsFiltered);
+            WriteNotFound(Request.Names.Concat(Request.Ids).Where(n => !WildcardPattern.ContainsWildcardCharacters(n) && !found.Contains(n)).Distinct(StringComparer.OrdinalIgnoreCase), "image", query.IsFiltered);
         }
 
         private bool Selected(Image image, IList<Image> listing, HashSet<string> found)
         {
-            if (_names.Count == 0 && _ids.Count == 0)
+            if (Request.Names.Count == 0 && Request.Ids.Count == 0)
             {
                 return true;
             }
 
             var hit = false;
-            foreach (var name in _names)
+            foreach (var name in Request.Names)
             {
                 if (ImageNameMatch.Matches(image, name, listing))
                 {
@@ -100,7 +64,7 @@ namespace PSDocker.Commands
                 }
             }
 
-            foreach (var id in _ids.Where(i => ImageNameMatch.IsIdPrefix(image.Id, i)))
+            foreach (var id in Request.Ids.Where(i => ImageNameMatch.IsIdPrefix(image.Id, i)))
             {
                 found.Add(id);
                 hit = true;

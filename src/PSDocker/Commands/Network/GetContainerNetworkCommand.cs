@@ -14,23 +14,8 @@ namespace PSDocker.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "ContainerNetwork", DefaultParameterSetName = ParameterSets.Name)]
     [OutputType(typeof(ContainerNetwork))]
-    public sealed class GetContainerNetworkCommand : DockerCmdlet
+    public sealed class GetContainerNetworkCommand : ResourceListCmdlet
     {
-        private readonly ListingRequest _request = new ListingRequest("network name or id", "Get-ContainerNetwork");
-
-        /// <summary>Network names or ids to list; wildcards match names. Default: all networks.</summary>
-        [Parameter(Position = 0, ParameterSetName = ParameterSets.Name, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [AllowNull]
-        [AllowEmptyCollection]
-        [SupportsWildcards]
-        [ArgumentCompleter(typeof(NetworkNameCompleter))]
-        public NameOrId?[]? Name { get; set; }
-
-        /// <summary>Network ids or id prefixes to list.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = ParameterSets.Id, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public NameOrId[]? Id { get; set; }
-
         /// <summary>Only networks of these drivers (docker network ls --filter driver=…).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -49,26 +34,8 @@ namespace PSDocker.Commands
         protected override string Noun => "Network";
 
         /// <inheritdoc />
-        protected override void Process()
+        protected override void List()
         {
-            if (ParameterSetName == ParameterSets.Id)
-            {
-                _request.AddIds(Id);
-            }
-            else if (_request.AddNames(MyInvocation.BoundParameters.ContainsKey(nameof(Name)), Name) is { } error)
-            {
-                WriteError(error);
-            }
-        }
-
-        /// <inheritdoc />
-        protected override void End()
-        {
-            if (_request.NamesNothingUsable(MyInvocation.ExpectingInput))
-            {
-                return;
-            }
-
             var query = new NetworkQuery();
             foreach (var d in Driver ?? Array.Empty<string>())
             {
@@ -80,7 +47,7 @@ namespace PSDocker.Commands
                 query.Labels.Add(l);
             }
 
-            var matcher = new NameMatcher<ContainerNetwork>(NetworkKind.Instance, _request.Names, _request.Ids);
+            var matcher = new NameMatcher<ContainerNetwork>(NetworkKind.Instance, Request.Names, Request.Ids);
             WriteListings(engine => engine.Networks.ListAsync(query, true, CancellationToken), matcher.Select);
             WriteNotFound(matcher.Missing, "network named or with id", query.IsFiltered);
         }
