@@ -1,0 +1,24 @@
+using System;
+using System.Collections.Generic;
+
+namespace PSDocker.EngineAccess
+{
+    /// <summary>What the compose loader reads: which files, for which project, with which environment.</summary>
+    internal sealed class ComposeLoadRequest
+    {
+        /// <summary>The compose files in merge order; empty = find compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml in <see cref="WorkingDirectory"/> as docker compose does.</summary>
+        public IReadOnlyList<string> Paths { get; set; } = Array.Empty<string>();
+
+        /// <summary>Where relative paths and the file search start (the cmdlet's current file-system location).</summary>
+        public string WorkingDirectory { get; set; } = string.Empty;
+
+        /// <summary>-ProjectName; null = COMPOSE_PROJECT_NAME, the top-level <c>name</c>, else the folder name (normalised).</summary>
+        public string? ProjectName { get; set; }
+
+        /// <summary>The process environment used for interpolation (the project's .env fills what it lacks).</summary>
+        public IReadOnlyDictionary<string, string> Environment { get; set; } = new Dictionary<string, string>();
+
+        /// <summary>Active profiles (--profile, COMPOSE_PROFILES).</summary>
+        public IReadOnlyList<string> Profiles { get; set; } = Array.Empty<string>();
+    }
+}

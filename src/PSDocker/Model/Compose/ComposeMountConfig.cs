@@ -1,0 +1,18 @@
+namespace PSDocker
+{
+    /// <summary>One entry of a service's <c>volumes</c> (short syntax normalised to the long one).</summary>
+    public sealed class ComposeMountConfig
+    {
+        /// <summary><c>volume</c>, <c>bind</c> or <c>tmpfs</c>.</summary>
+        public string Type { get; set; } = "volume";
+
+        /// <summary>The top-level volume key (volume), the absolute host path (bind), or null (anonymous volume, tmpfs).</summary>
+        public string? Source { get; set; }
+
+        /// <summary>The path inside the container.</summary>
+        public string Target { get; set; } = string.Empty;
+
+        /// <summary>Mounted read-only.</summary>
+        public bool ReadOnly { get; set; }
+    }
+}
