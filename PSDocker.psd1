@@ -1,5 +1,7 @@
 @{
     RootModule             = 'PSDocker.dll'
+    # Loaded first: it makes PSDocker.Engine.dll and its packages load from Dependencies in their own context.
+    NestedModules          = @('PSDocker.Loader.dll')
     ModuleVersion          = '0.1.0'
     GUID                   = '6f0c5a53-2d3e-4c7b-9a51-7c2f4e0b8d11'
     Author                 = 'PSDocker contributors'

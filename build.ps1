@@ -91,7 +91,7 @@ function Get-PwshCommand {
 # imported from exactly there.
 function Get-PesterManifest {
     $project = Join-Path $PSScriptRoot 'tests/Pester/Pester.proj'
-    $version = ([xml](Get-Content $project -Raw)).Project.ItemGroup.PackageDownload.Version.Trim('[]')
+    $version = (([xml](Get-Content $project -Raw)).Project.ItemGroup.PackageDownload | Where-Object Include -EQ 'Pester').Version.Trim('[]')
     $null = Invoke-Dotnet @('restore', $project, '-nologo')
     $cache = "$(Invoke-Dotnet @('nuget', 'locals', 'global-packages', '--list'))" -replace '^\s*global-packages:\s*', ''
     $manifest = Join-Path $cache.Trim() "pester/$version/tools/Pester.psd1"

@@ -63,7 +63,7 @@ namespace PSDocker.Commands
             {
                 return ContextStore.ForCurrentProcess().List().Where(c => c.Error is null).Select(c => c.Name).ToList();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.IO.InvalidDataException)
             {
                 // No config folder to read, or a broken config.json: only the default.
                 return new[] { DockerConfigStore.DefaultContextName };

@@ -56,4 +56,17 @@ public sealed class GetContainerDetailTests
 
         Assert.Null(_f.Inspect(name));
     }
+
+    [Fact]
+    public void GetContainerDetail_KeepsTheEnginesRecordsAsDictionaries_WithTheEnginesNames()
+    {
+        var name = _f.UniqueName("detailraw");
+        _f.Run($"New-Container -Image {EngineFixture.TestImage} -Name {name} -Memory 64MB -Label @{{ '{EngineFixture.LabelKey}' = '{_f.RunId}' }} -Command true").AssertNoErrors();
+        var engine = _f.Inspect(name)!;
+
+        var output = _f.Run($"$d = Get-ContainerDetail {name}; $d.HostConfig.Memory; $d.hostconfig.memory; $d.NetworkSettings.Networks.Keys; $d.Config.Labels['{EngineFixture.LabelKey}']; $d.Raw.Id; (Get-Container -Name {name}).Raw.Labels['{EngineFixture.LabelKey}']")
+            .AssertNoErrors().Output.Select(o => $"{o.BaseObject.GetType().Name}:{o.BaseObject}").ToList();
+
+        Assert.Equal(new[] { "Int64:67108864", "Int64:67108864", "String:" + engine.NetworkSettings.Networks.Keys.Single(), "String:" + _f.RunId, "String:" + engine.ID, "String:" + _f.RunId }, output);
+    }
 }

@@ -257,11 +257,18 @@ public sealed class EngineFixture : IDisposable
                 continue;
             }
 
-            var moduleDll = Path.Combine(dir.FullName, "out", "PSDocker", "PSDocker.dll");
-            var testedDll = typeof(Container).Assembly.Location;
-            if (!File.ReadAllBytes(moduleDll).AsSpan().SequenceEqual(File.ReadAllBytes(testedDll)))
+            foreach (var (tested, inModule) in new[]
             {
-                throw new InvalidOperationException($"{moduleDll} is not the build the tests reference ({testedDll}): build once more (dotnet build -c Release).");
+                (typeof(PSDocker.Commands.DockerCmdlet).Assembly, "PSDocker.dll"),
+                (typeof(Container).Assembly, "PSDocker.Model.dll"),
+                (typeof(PSDocker.EngineAccess.EngineConnection).Assembly, Path.Combine("Dependencies", "PSDocker.Engine.dll")),
+            })
+            {
+                var moduleDll = Path.Combine(dir.FullName, "out", "PSDocker", inModule);
+                if (!File.Exists(moduleDll) || !File.ReadAllBytes(moduleDll).AsSpan().SequenceEqual(File.ReadAllBytes(tested.Location)))
+                {
+                    throw new InvalidOperationException($"{moduleDll} is not the build the tests reference ({tested.Location}): build once more (dotnet build -c Release).");
+                }
             }
 
             return manifest;

@@ -43,8 +43,8 @@ public sealed class ContextStoreTests : IDisposable
     [Theory]
     [InlineData("[1,2]")]
     [InlineData("{not json")]
-    public void ConfigJson_NotAJsonObject_Throws(string original) =>
-        Assert.ThrowsAny<JsonException>(() => Write(original, "x"));
+    public void ConfigJson_NotAJsonObject_ThrowsInvalidData(string original) =>
+        Assert.Throws<InvalidDataException>(() => Write(original, "x"));
 
     [Fact]
     public void CurrentName_FollowsTheDockerCliOrder()

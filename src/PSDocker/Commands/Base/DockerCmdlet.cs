@@ -342,7 +342,7 @@ namespace PSDocker.Commands
             {
                 ThrowTerminatingError(new ErrorRecord(e, "InvalidDockerHost", ErrorCategory.InvalidArgument, EngineEndpoint.RedactUserInfo(target)));
             }
-            catch (Exception e) when (e is System.IO.IOException or System.Text.Json.JsonException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidOperationException or FormatException or NotSupportedException)
+            catch (Exception e) when (e is System.IO.IOException or System.IO.InvalidDataException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or InvalidOperationException or FormatException or NotSupportedException)
             {
                 ThrowTerminatingError(new ErrorRecord(e, "EngineConfigurationInvalid", ErrorCategory.InvalidData, EngineEndpoint.RedactUserInfo(target)));
             }

@@ -12,7 +12,7 @@ namespace PSDocker.Commands
     /// prefix (so 'abc' never picks another resource whose id starts with abc); an -Id is an id prefix.
     /// Remembers which references matched, so the rest can be reported as not found.
     /// </summary>
-    public sealed class NameMatcher<T>
+    internal sealed class NameMatcher<T>
         where T : class
     {
         private readonly ResourceKind<T> _kind;

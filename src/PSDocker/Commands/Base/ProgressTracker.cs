@@ -11,7 +11,7 @@ namespace PSDocker.Commands
     /// parent activity for the operation and one child per item (a layer: status, bytes, percent),
     /// completed as each item finishes.
     /// </summary>
-    public sealed class ProgressTracker
+    internal sealed class ProgressTracker
     {
         private static readonly HashSet<string> FinishedStatuses = new HashSet<string>(StringComparer.Ordinal)
         {

@@ -175,7 +175,7 @@ namespace PSDocker.Commands
     public sealed class ResourceTarget
     {
         /// <summary>Creates a target.</summary>
-        public ResourceTarget(EngineConnection engine, string reference, string displayName, object userTarget)
+        internal ResourceTarget(EngineConnection engine, string reference, string displayName, object userTarget)
         {
             Engine = engine;
             Reference = reference;
@@ -184,7 +184,7 @@ namespace PSDocker.Commands
         }
 
         /// <summary>The engine the resource lives on.</summary>
-        public EngineConnection Engine { get; }
+        internal EngineConnection Engine { get; }
 
         /// <summary>Name, id or id prefix sent to the engine.</summary>
         public string Reference { get; }

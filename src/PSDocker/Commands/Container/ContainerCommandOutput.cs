@@ -11,7 +11,7 @@ namespace PSDocker.Commands
     /// (<c>ContainerStandardError</c>), both as they arrive; the exit code in <c>$LASTEXITCODE</c>,
     /// and a non-zero exit as a <c>ContainerExitCode</c> error whose target is the <see cref="ExecResult"/>.
     /// </summary>
-    public sealed class ContainerCommandOutput
+    internal sealed class ContainerCommandOutput
     {
         private static readonly string[] EngineStartFailures = { "OCI runtime exec failed", "unable to find user", "unable to find group", "exec failed:" };
 

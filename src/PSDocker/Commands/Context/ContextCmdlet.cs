@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Text.Json;
 using PSDocker.EngineAccess;
 
 namespace PSDocker.Commands
@@ -26,13 +25,13 @@ namespace PSDocker.Commands
         protected static ErrorRecord ConfigurationError(Exception e, object? target) => e switch
         {
             UnauthorizedAccessException => new ErrorRecord(e, "DockerConfigAccessDenied", ErrorCategory.PermissionDenied, target),
-            JsonException => new ErrorRecord(e, "DockerConfigInvalid", ErrorCategory.InvalidData, target),
+            InvalidDataException => new ErrorRecord(e, "DockerConfigInvalid", ErrorCategory.InvalidData, target),
             _ => new ErrorRecord(e, "DockerConfigWriteFailed", ErrorCategory.WriteError, target),
         };
 
         /// <summary>Whether an exception is a failure of the configuration files (and so reported, not thrown raw).</summary>
         protected static bool IsConfigurationFailure(Exception e) =>
-            e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException;
+            e is IOException or UnauthorizedAccessException or InvalidDataException or NotSupportedException;
 
         /// <summary>The error for a context name that does not exist.</summary>
         protected ErrorRecord NotFound(string name) => new ErrorRecord(

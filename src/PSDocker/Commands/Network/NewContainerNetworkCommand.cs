@@ -88,7 +88,7 @@ namespace PSDocker.Commands
             };
             try
             {
-                _options.ToParameters();
+                _options.Validate();
             }
             catch (ArgumentException e)
             {

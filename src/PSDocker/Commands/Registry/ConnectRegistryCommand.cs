@@ -65,7 +65,7 @@ namespace PSDocker.Commands
                         RegistryCredentialStore.ForCurrentProcess().Save(Server, Credential);
                         WriteVerbose($"Saved the credentials for {key} where the docker CLI reads them.");
                     }
-                    catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or InvalidOperationException or System.Text.Json.JsonException)
+                    catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or InvalidOperationException or System.IO.InvalidDataException)
                     {
                         WriteError(new ErrorRecord(new InvalidOperationException($"The login to {key} succeeded, but the credentials could not be saved: {e.Message}", e), "CredentialSaveFailed", ErrorCategory.WriteError, Server));
                     }

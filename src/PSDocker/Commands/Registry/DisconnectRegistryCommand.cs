@@ -34,7 +34,7 @@ namespace PSDocker.Commands
             {
                 erased = RegistryCredentialStore.ForCurrentProcess().Erase(Server);
             }
-            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or InvalidOperationException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is System.IO.IOException or UnauthorizedAccessException or InvalidOperationException or System.IO.InvalidDataException)
             {
                 WriteError(new ErrorRecord(new InvalidOperationException($"The saved credentials for {key} could not be removed: {e.Message}", e), "CredentialEraseFailed", ErrorCategory.WriteError, Server));
                 return;

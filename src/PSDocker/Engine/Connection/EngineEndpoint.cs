@@ -73,15 +73,7 @@ namespace PSDocker.EngineAccess
         public override string ToString() => ContextName is null ? Uri.ToString() : ContextName + " (" + Uri + ")";
 
         /// <summary>The address without user info (<c>tcp://admin:secret@host:2375</c> → <c>tcp://host:2375/</c>).</summary>
-        public static Uri WithoutUserInfo(Uri uri)
-        {
-            if (uri is null || !uri.IsAbsoluteUri || uri.UserInfo.Length == 0)
-            {
-                return uri!;
-            }
-
-            return new Uri(uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped));
-        }
+        public static Uri WithoutUserInfo(Uri uri) => PSDocker.Engine.WithoutUserInfo(uri);
 
         /// <summary>A host address as typed, with any user info replaced by <c>***</c>, for messages.</summary>
         public static string RedactUserInfo(string? address) =>

@@ -47,7 +47,7 @@ namespace PSDocker.EngineAccess
                 throw NotAnEngine("the container listing");
             }
 
-            return response.Select(r => Container.From(r, Engine.Engine)).ToList();
+            return response.Select(r => ContainerRecords.ToContainer(r, Engine.Engine)).ToList();
         }
 
         /// <summary>The listing record of one container by its full id; null when it is gone.</summary>
@@ -97,7 +97,7 @@ namespace PSDocker.EngineAccess
                 throw NotAnEngine($"the inspection of container '{reference}'");
             }
 
-            return ContainerDetail.From(response, Engine.Engine);
+            return ContainerRecords.ToDetail(response, Engine.Engine);
         }
 
         /// <summary>Creates a container; returns its id and the engine's warnings.</summary>

@@ -190,10 +190,21 @@ namespace PSDocker.EngineAccess
                 var written = false;
                 if (original is { Length: > 0 } && Encoding.UTF8.GetString(original).Trim().Length > 0)
                 {
-                    using var doc = JsonDocument.Parse(original, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                    JsonDocument doc;
+                    try
+                    {
+                        doc = JsonDocument.Parse(original, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                    }
+                    catch (JsonException e)
+                    {
+                        // Said as InvalidDataException: no System.Text.Json type leaves the engine layer.
+                        throw new InvalidDataException("config.json is not valid JSON: " + e.Message, e);
+                    }
+
+                    using var parsed = doc;
                     if (doc.RootElement.ValueKind != JsonValueKind.Object)
                     {
-                        throw new JsonException("config.json does not hold a JSON object.");
+                        throw new InvalidDataException("config.json does not hold a JSON object.");
                     }
 
                     foreach (var property in doc.RootElement.EnumerateObject())

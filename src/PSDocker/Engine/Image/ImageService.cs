@@ -54,7 +54,7 @@ namespace PSDocker.EngineAccess
             var images = await Call(c => c.Images.ListImagesAsync(new ImagesListParameters { All = query.All, Filters = query.ToFilters() }, cancellation), cancellation).ConfigureAwait(false);
             return images
                 .OrderByDescending(i => i.Created)
-                .SelectMany(i => Image.From(i, Engine.Engine).OrderBy(x => x.Repository, StringComparer.Ordinal).ThenBy(x => x.Tag, StringComparer.Ordinal))
+                .SelectMany(i => ImageRecords.ToImages(i, Engine.Engine).OrderBy(x => x.Repository, StringComparer.Ordinal).ThenBy(x => x.Tag, StringComparer.Ordinal))
                 .ToList();
         }
 
@@ -75,20 +75,20 @@ namespace PSDocker.EngineAccess
                 return null;
             }
 
-            var lines = Image.From(response, Engine.Engine).ToList();
+            var lines = ImageRecords.ToImages(response, Engine.Engine).ToList();
             var normalized = Normalize(reference);
             return lines.FirstOrDefault(i => i.Reference.Length > 0 && Normalize(i.Reference) == normalized) ?? lines.FirstOrDefault();
         }
 
         /// <summary>Inspects an image (<c>docker image inspect</c>).</summary>
         public async Task<ImageDetail> InspectAsync(string reference, CancellationToken cancellation) =>
-            ImageDetail.From(await Call(c => c.Images.InspectImageAsync(reference, cancellation), cancellation).ConfigureAwait(false), Engine.Engine);
+            ImageRecords.ToDetail(await Call(c => c.Images.InspectImageAsync(reference, cancellation), cancellation).ConfigureAwait(false), Engine.Engine);
 
         /// <summary>The history of an image (<c>docker history</c>), newest step first.</summary>
         public async Task<IList<ImageLayer>> HistoryAsync(string reference, string displayName, CancellationToken cancellation)
         {
             var history = await Call(c => c.Images.GetImageHistoryAsync(reference, cancellation), cancellation).ConfigureAwait(false);
-            return history.Select(h => ImageLayer.From(h, displayName, Engine.Engine)).ToList();
+            return history.Select(h => ImageRecords.ToLayer(h, displayName, Engine.Engine)).ToList();
         }
 
         /// <summary>Adds a tag to an image (<c>docker tag SOURCE TARGET</c>); the target is validated first.</summary>
@@ -347,7 +347,7 @@ namespace PSDocker.EngineAccess
             try
             {
                 var results = await Call(c => c.Images.SearchImagesAsync(new ImagesSearchParameters { Term = term, Limit = limit, Filters = filters }, cancellation), cancellation).ConfigureAwait(false);
-                return results.Select(r => ImageSearchResult.From(r, Engine.Engine)).ToList();
+                return results.Select(r => ImageRecords.ToSearchResult(r, Engine.Engine)).ToList();
             }
             catch (EngineException e) when (e is not EngineUnreachableException)
             {

@@ -44,9 +44,13 @@ namespace PSDocker.EngineAccess
         /// <summary>Driver options (<c>-o</c>).</summary>
         public IDictionary? DriverOption { get; set; }
 
+        /// <summary>Checks the options as the engine's create parameters need them.</summary>
+        /// <exception cref="ArgumentException">More gateways or IP ranges than subnets.</exception>
+        public void Validate() => ToParameters();
+
         /// <summary>The engine's create parameters.</summary>
         /// <exception cref="ArgumentException">More gateways or IP ranges than subnets.</exception>
-        public NetworksCreateParameters ToParameters()
+        internal NetworksCreateParameters ToParameters()
         {
             var subnets = Subnet ?? Array.Empty<string>();
             var gateways = Gateway ?? Array.Empty<string>();

@@ -44,7 +44,7 @@ namespace PSDocker.EngineAccess
         public async Task<IList<ContainerNetwork>> ListAsync(NetworkQuery query, bool withContainers, CancellationToken cancellation)
         {
             var response = await Call(c => c.Networks.ListNetworksAsync(new NetworksListParameters { Filters = query.ToFilters() }, cancellation), cancellation).ConfigureAwait(false);
-            var networks = response.Select(r => ContainerNetwork.From(r, Engine.Engine)).ToList();
+            var networks = response.Select(r => NetworkRecords.ToNetwork(r, Engine.Engine)).ToList();
             if (!withContainers)
             {
                 return networks;
@@ -68,7 +68,7 @@ namespace PSDocker.EngineAccess
         public async Task<ContainerNetwork> InspectAsync(string reference, CancellationToken cancellation)
         {
             var response = await Call(c => c.Networks.InspectNetworkAsync(reference, cancellation), cancellation).ConfigureAwait(false);
-            return ContainerNetwork.From(response, Engine.Engine);
+            return NetworkRecords.ToNetwork(response, Engine.Engine);
         }
 
         /// <summary>The network a user's reference (name, id or id prefix) names, resolved by the engine; null when there is none.</summary>

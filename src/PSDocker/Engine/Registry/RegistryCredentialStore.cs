@@ -137,8 +137,23 @@ namespace PSDocker.EngineAccess
             return false;
         }
 
-        private JsonObject? ReadConfig() =>
-            File.Exists(_configPath) ? JsonNode.Parse(File.ReadAllText(_configPath)) as JsonObject : null;
+        private JsonObject? ReadConfig()
+        {
+            if (!File.Exists(_configPath))
+            {
+                return null;
+            }
+
+            try
+            {
+                return JsonNode.Parse(File.ReadAllText(_configPath)) as JsonObject;
+            }
+            catch (JsonException e)
+            {
+                // Said as InvalidDataException: no System.Text.Json type leaves the engine layer.
+                throw new InvalidDataException($"The docker configuration '{_configPath}' is not valid JSON: {e.Message}", e);
+            }
+        }
 
         private void WriteConfig(JsonObject config)
         {
@@ -172,7 +187,16 @@ namespace PSDocker.EngineAccess
                 return null; // "credentials not found in native keychain"
             }
 
-            var reply = JsonNode.Parse(output);
+            JsonNode? reply;
+            try
+            {
+                reply = JsonNode.Parse(output);
+            }
+            catch (JsonException e)
+            {
+                throw new InvalidDataException("The credential helper's answer is not valid JSON: " + e.Message, e);
+            }
+
             var user = reply?["Username"]?.GetValue<string>();
             var secret = reply?["Secret"]?.GetValue<string>();
             return string.IsNullOrEmpty(user) || secret is null ? null : new PSCredential(user, ToSecure(secret));

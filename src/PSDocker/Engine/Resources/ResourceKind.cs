@@ -56,11 +56,7 @@ namespace PSDocker.EngineAccess
         public string DisplayName(T resource) => NamesOf(resource).FirstOrDefault(n => n.Length > 0) ?? ShortId(IdOf(resource));
 
         /// <summary>The first 12 characters of an id, as the docker CLI shows it.</summary>
-        public static string ShortId(string id)
-        {
-            var hex = id.StartsWith("sha256:", StringComparison.Ordinal) ? id.Substring(7) : id;
-            return hex.Length > 12 ? hex.Substring(0, 12) : hex;
-        }
+        public static string ShortId(string id) => ResourceIds.Short(id);
 
         /// <inheritdoc />
         public async Task<IList<(string Name, string Tooltip)>> CompletionNamesAsync(EngineConnection engine, CancellationToken cancellation)

@@ -32,14 +32,14 @@ namespace PSDocker.EngineAccess
         {
             var response = await Call(c => c.Volumes.ListAsync(new VolumesListParameters { Filters = query.ToFilters() }, cancellation), cancellation).ConfigureAwait(false);
             return (response.Volumes ?? new List<VolumeResponse>())
-                .Select(v => ContainerVolume.From(v, Engine.Engine))
+                .Select(v => VolumeRecords.ToVolume(v, Engine.Engine))
                 .OrderBy(v => v.Name, StringComparer.Ordinal)
                 .ToList();
         }
 
         /// <summary>Inspects one volume by its exact name.</summary>
         public async Task<ContainerVolume> InspectAsync(string name, CancellationToken cancellation) =>
-            ContainerVolume.From(await Call(c => c.Volumes.InspectAsync(name, cancellation), cancellation).ConfigureAwait(false), Engine.Engine);
+            VolumeRecords.ToVolume(await Call(c => c.Volumes.InspectAsync(name, cancellation), cancellation).ConfigureAwait(false), Engine.Engine);
 
         /// <summary>The volume with that exact name; null when there is none.</summary>
         public async Task<ContainerVolume?> FindAsync(string name, CancellationToken cancellation)
@@ -68,7 +68,7 @@ namespace PSDocker.EngineAccess
                 Labels = NetworkCreateOptions.ToDictionary(labels) ?? new Dictionary<string, string>(),
             };
             var response = await Call(c => c.Volumes.CreateAsync(parameters, cancellation), cancellation).ConfigureAwait(false);
-            return ContainerVolume.From(response, Engine.Engine);
+            return VolumeRecords.ToVolume(response, Engine.Engine);
         }
 
         /// <summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Docker.DotNet.Models;
 
 namespace PSDocker
 {
@@ -66,34 +65,12 @@ namespace PSDocker
         /// <summary>Names of the networks the container is attached to.</summary>
         public string[] Networks { get; set; } = Array.Empty<string>();
 
-        /// <summary>The engine's own listing record, for what this type does not surface.</summary>
+        /// <summary>The engine's own listing record as nested dictionaries (its JSON names: <c>$c.Raw.HostConfig.NetworkMode</c>), for what this type does not surface.</summary>
         [System.Management.Automation.Hidden]
-        public ContainerListResponse? Raw { get; set; }
+        public System.Collections.IDictionary? Raw => RawRecord?.Value;
 
-        /// <summary>Builds a container from the engine's listing record.</summary>
-        public static Container From(ContainerListResponse r, Engine engine)
-        {
-            var names = r.Names?.Select(TrimName).ToArray() ?? Array.Empty<string>();
-            return new Container
-            {
-                Engine = engine,
-                Id = r.ID,
-                // Links add names with a '/' inside ("other/alias"); the primary name has none.
-                Name = names.FirstOrDefault(n => n.IndexOf('/') < 0) ?? names.FirstOrDefault() ?? string.Empty,
-                Names = names,
-                Image = r.Image,
-                ImageId = r.ImageID,
-                Command = r.Command,
-                Created = r.Created.ToLocalTime(),
-                State = ContainerStates.Parse(r.State),
-                Status = r.Status,
-                Ports = PortMapping.FromSummaries(r.Ports),
-                Labels = r.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(r.Labels),
-                Mounts = MountPoint.From(r.Mounts),
-                Networks = r.NetworkSettings?.Networks?.Keys.ToArray() ?? Array.Empty<string>(),
-                Raw = r,
-            };
-        }
+        /// <summary>Makes <see cref="Raw"/> when it is first read (the engine layer sets it).</summary>
+        internal Lazy<System.Collections.IDictionary?>? RawRecord { get; set; }
     }
 
     /// <summary>Conversions between the engine's state words and <see cref="ContainerState"/>.</summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Docker.DotNet.Models;
 
 namespace PSDocker
 {
@@ -63,71 +62,24 @@ namespace PSDocker
         /// <summary>The health check's verdict (healthy, unhealthy, starting); null when it has no health check.</summary>
         public string? Health => State.Health;
 
-        /// <summary>The engine's configuration record (Cmd, Env, Labels, …); hidden from views, reachable by name.</summary>
+        /// <summary>The engine's configuration record (Cmd, Env, Labels, …) as a dictionary with the engine's JSON names; hidden from views, reachable by name.</summary>
         [System.Management.Automation.Hidden]
-        public ContainerConfig? Config { get; set; }
+        public System.Collections.IDictionary? Config => Raw?["Config"] as System.Collections.IDictionary;
 
-        /// <summary>The engine's host configuration record (ports, binds, DNS, limits, …); hidden from views, reachable by name.</summary>
+        /// <summary>The engine's host configuration record (ports, binds, DNS, limits, …) as a dictionary; hidden from views, reachable by name (<c>$d.HostConfig.Memory</c>).</summary>
         [System.Management.Automation.Hidden]
-        public HostConfig? HostConfig { get; set; }
+        public System.Collections.IDictionary? HostConfig => Raw?["HostConfig"] as System.Collections.IDictionary;
 
-        /// <summary>The engine's network settings record (addresses, networks, ports); hidden from views, reachable by name.</summary>
+        /// <summary>The engine's network settings record (addresses, networks, ports) as a dictionary; hidden from views, reachable by name.</summary>
         [System.Management.Automation.Hidden]
-        public NetworkSettings? NetworkSettings { get; set; }
+        public System.Collections.IDictionary? NetworkSettings => Raw?["NetworkSettings"] as System.Collections.IDictionary;
 
-        /// <summary>The engine's whole inspect record.</summary>
+        /// <summary>The engine's whole inspect record as nested dictionaries (the engine's JSON names; <c>docker inspect</c>'s shape).</summary>
         [System.Management.Automation.Hidden]
-        public ContainerInspectResponse? Raw { get; set; }
+        public System.Collections.IDictionary? Raw => RawRecord?.Value;
 
-        private static string RestartPolicyText(RestartPolicy? policy)
-        {
-            var name = policy?.Name switch
-            {
-                RestartPolicyKind.Always => "always",
-                RestartPolicyKind.UnlessStopped => "unless-stopped",
-                RestartPolicyKind.OnFailure => "on-failure",
-                _ => "no",
-            };
-            return name == "on-failure" && policy!.MaximumRetryCount > 0 ? name + ":" + policy.MaximumRetryCount.ToString(CultureInfo.InvariantCulture) : name;
-        }
-
-        /// <summary>Builds the detail object from the engine's inspect record.</summary>
-        public static ContainerDetail From(ContainerInspectResponse r, Engine engine) => new ContainerDetail
-        {
-            Engine = engine,
-            Id = r.ID,
-            Name = TrimName(r.Name),
-            Created = r.Created.ToLocalTime(),
-            Image = r.Config?.Image ?? r.Image,
-            ImageId = r.Image,
-            Path = r.Path ?? string.Empty,
-            Args = r.Args?.ToArray() ?? Array.Empty<string>(),
-            State = ContainerStateDetail.From(r.State),
-            Ports = PortMapping.FromBindings(r.NetworkSettings?.Ports),
-            Mounts = MountPoint.From(r.Mounts),
-            Labels = r.Config?.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(r.Config.Labels),
-            Environment = r.Config?.Env?.ToArray() ?? Array.Empty<string>(),
-            Hostname = r.Config?.Hostname ?? string.Empty,
-            Networks = r.NetworkSettings?.Networks?.Keys.ToArray() ?? Array.Empty<string>(),
-            RestartCount = r.RestartCount,
-            NetworkAddresses = r.NetworkSettings?.Networks?.Select(n => new NetworkAddress
-            {
-                Network = n.Key,
-                IPAddress = n.Value?.IPAddress ?? string.Empty,
-                PrefixLength = n.Value?.IPPrefixLen ?? 0,
-                Gateway = n.Value?.Gateway ?? string.Empty,
-                GlobalIPv6Address = n.Value?.GlobalIPv6Address ?? string.Empty,
-                MacAddress = n.Value?.MacAddress ?? string.Empty,
-                Aliases = n.Value?.Aliases?.ToArray() ?? Array.Empty<string>(),
-            }).ToArray() ?? Array.Empty<NetworkAddress>(),
-            MemoryLimit = r.HostConfig?.Memory ?? 0,
-            Cpus = (r.HostConfig?.NanoCPUs ?? 0) / 1e9,
-            RestartPolicy = RestartPolicyText(r.HostConfig?.RestartPolicy),
-            Config = r.Config,
-            HostConfig = r.HostConfig,
-            NetworkSettings = r.NetworkSettings,
-            Raw = r,
-        };
+        /// <summary>Makes <see cref="Raw"/> when it is first read (the engine layer sets it).</summary>
+        internal Lazy<System.Collections.IDictionary?>? RawRecord { get; set; }
     }
 
     /// <summary>A container's run state (<c>docker inspect -f {{.State}}</c>).</summary>
@@ -171,24 +123,6 @@ namespace PSDocker
 
         /// <inheritdoc />
         public override string ToString() => Status.ToString();
-
-        internal static ContainerStateDetail From(State? s) => s is null
-            ? new ContainerStateDetail { Status = ContainerState.Unknown }
-            : new ContainerStateDetail
-            {
-                Status = ContainerStates.Parse(s.Status),
-                Running = s.Running,
-                Paused = s.Paused,
-                Restarting = s.Restarting,
-                OOMKilled = s.OOMKilled,
-                Dead = s.Dead,
-                Pid = s.Pid,
-                ExitCode = s.ExitCode,
-                Error = string.IsNullOrEmpty(s.Error) ? null : s.Error,
-                StartedAt = ParseTime(s.StartedAt),
-                FinishedAt = ParseTime(s.FinishedAt),
-                Health = s.Health?.Status,
-            };
 
         /// <summary>Parses an engine RFC 3339 time; the zero time ("0001-01-01…") is null.</summary>
         internal static DateTime? ParseTime(string? text)

@@ -33,20 +33,5 @@ namespace PSDocker
 
         /// <inheritdoc />
         public override string ToString() => (Name ?? Source) + ":" + Destination + (ReadWrite ? string.Empty : ":ro");
-
-        internal static MountPoint[] From(IEnumerable<Docker.DotNet.Models.MountPoint>? mounts) =>
-            mounts is null
-                ? Array.Empty<MountPoint>()
-                : mounts.Select(m => new MountPoint
-                {
-                    Type = m.Type ?? string.Empty,
-                    Name = string.IsNullOrEmpty(m.Name) ? null : m.Name,
-                    Source = m.Source ?? string.Empty,
-                    Destination = m.Destination ?? string.Empty,
-                    Driver = string.IsNullOrEmpty(m.Driver) ? null : m.Driver,
-                    Mode = m.Mode ?? string.Empty,
-                    ReadWrite = m.RW,
-                    Propagation = string.IsNullOrEmpty(m.Propagation) ? null : m.Propagation,
-                }).ToArray();
     }
 }

@@ -53,43 +53,5 @@ namespace PSDocker
             .ThenBy(p => p.HostIp ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(p => p.HostPort ?? 0)
             .ToArray();
-
-        internal static PortMapping[] FromSummaries(IEnumerable<Docker.DotNet.Models.PortSummary>? ports) =>
-            ports is null
-                ? Array.Empty<PortMapping>()
-                : Sort(ports.Select(p => new PortMapping(p.IP, p.PublicPort, p.PrivatePort, p.Type)));
-
-        internal static PortMapping[] FromBindings(IDictionary<string, IList<Docker.DotNet.Models.PortBinding>>? ports)
-        {
-            if (ports is null)
-            {
-                return Array.Empty<PortMapping>();
-            }
-
-            var result = new List<PortMapping>();
-            foreach (var pair in ports)
-            {
-                var parts = pair.Key.Split('/');
-                if (!int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var containerPort))
-                {
-                    continue;
-                }
-
-                var protocol = parts.Length > 1 ? parts[1] : "tcp";
-                if (pair.Value is null || pair.Value.Count == 0)
-                {
-                    result.Add(new PortMapping(null, null, containerPort, protocol));
-                    continue;
-                }
-
-                foreach (var binding in pair.Value)
-                {
-                    int? hostPort = int.TryParse(binding.HostPort, NumberStyles.None, CultureInfo.InvariantCulture, out var hp) ? hp : (int?)null;
-                    result.Add(new PortMapping(binding.HostIP, hostPort, containerPort, protocol));
-                }
-            }
-
-            return Sort(result);
-        }
     }
 }

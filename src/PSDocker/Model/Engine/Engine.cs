@@ -12,7 +12,7 @@ namespace PSDocker
         public Engine(Uri uri, string? context, string key)
         {
             ConnectionUri = uri;
-            Uri = PSDocker.EngineAccess.EngineEndpoint.WithoutUserInfo(uri);
+            Uri = WithoutUserInfo(uri);
             Context = context;
             Key = key;
         }
@@ -32,6 +32,17 @@ namespace PSDocker
 
         /// <inheritdoc />
         public override string ToString() => Context ?? Uri.ToString();
+
+        /// <summary>The address without user info (<c>tcp://user:secret@host</c> → <c>tcp://host</c>).</summary>
+        internal static Uri WithoutUserInfo(Uri uri)
+        {
+            if (uri is null || !uri.IsAbsoluteUri || uri.UserInfo.Length == 0)
+            {
+                return uri!;
+            }
+
+            return new Uri(uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.UserInfo, UriFormat.UriEscaped));
+        }
     }
 
     /// <summary>Base of every object read from an engine.</summary>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Docker.DotNet.Models;
 
 namespace PSDocker
 {
@@ -24,7 +23,7 @@ namespace PSDocker
         public string Id { get; set; } = string.Empty;
 
         /// <summary>The id as the docker CLI shows it: 12 hex digits, without <c>sha256:</c>.</summary>
-        public string ShortId => EngineAccess.ResourceKind<Image>.ShortId(Id);
+        public string ShortId => ResourceIds.Short(Id);
 
         /// <summary>When the image was created (local time).</summary>
         public DateTime Created { get; set; }
@@ -54,15 +53,7 @@ namespace PSDocker
         /// <inheritdoc />
         public override string ToString() => Reference.Length > 0 ? Reference : ShortId;
 
-        /// <summary>The images of one listing record: one per repo:tag, or one <c>&lt;none&gt;</c> line.</summary>
-        internal static IEnumerable<Image> From(ImagesListResponse r, Engine engine) =>
-            Expand(r.ID, r.RepoTags, r.RepoDigests, r.Created, r.Size, r.Labels, r.ParentID, engine);
-
-        /// <summary>The images of an inspection: one per repo:tag, or one <c>&lt;none&gt;</c> line.</summary>
-        internal static IEnumerable<Image> From(ImageInspectResponse r, Engine engine) =>
-            Expand(r.ID, r.RepoTags, r.RepoDigests, r.Created ?? default, r.Size, r.Config?.Labels, null, engine);
-
-        private static IEnumerable<Image> Expand(string id, IEnumerable<string>? repoTags, IEnumerable<string>? repoDigests, DateTime created, long size, IDictionary<string, string>? labels, string? parent, Engine engine)
+        internal static IEnumerable<Image> Expand(string id, IEnumerable<string>? repoTags, IEnumerable<string>? repoDigests, DateTime created, long size, IDictionary<string, string>? labels, string? parent, Engine engine)
         {
             var tags = (repoTags ?? Enumerable.Empty<string>()).Where(t => t != "<none>:<none>").ToList();
             var digests = (repoDigests ?? Enumerable.Empty<string>()).Where(d => d != "<none>@<none>").ToArray();

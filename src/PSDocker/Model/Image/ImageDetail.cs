@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Docker.DotNet.Models;
 
 namespace PSDocker
 {
@@ -64,29 +63,6 @@ namespace PSDocker
         string IResourceReference.ResourceName => RepoTags.FirstOrDefault() ?? string.Empty;
 
         /// <inheritdoc />
-        public override string ToString() => RepoTags.FirstOrDefault() ?? EngineAccess.ResourceKind<Image>.ShortId(Id);
-
-        /// <summary>Builds the detail from the engine's inspection.</summary>
-        internal static ImageDetail From(ImageInspectResponse r, Engine engine) => new ImageDetail
-        {
-            Engine = engine,
-            Id = r.ID,
-            RepoTags = r.RepoTags?.Where(t => t != "<none>:<none>").ToArray() ?? Array.Empty<string>(),
-            RepoDigests = r.RepoDigests?.ToArray() ?? Array.Empty<string>(),
-            Comment = r.Comment ?? string.Empty,
-            Created = (r.Created ?? default).ToLocalTime(),
-            Author = r.Author ?? string.Empty,
-            Architecture = r.Architecture ?? string.Empty,
-            Os = r.Os ?? string.Empty,
-            Size = r.Size,
-            Command = r.Config?.Cmd?.ToArray() ?? Array.Empty<string>(),
-            Entrypoint = r.Config?.Entrypoint?.ToArray() ?? Array.Empty<string>(),
-            Environment = r.Config?.Env?.ToArray() ?? Array.Empty<string>(),
-            WorkingDirectory = r.Config?.WorkingDir ?? string.Empty,
-            User = r.Config?.User ?? string.Empty,
-            ExposedPorts = r.Config?.ExposedPorts?.Keys.ToArray() ?? Array.Empty<string>(),
-            Labels = r.Config?.Labels is { } labels ? new Dictionary<string, string>(labels) : new Dictionary<string, string>(),
-            Layers = r.RootFS?.Layers?.ToArray() ?? Array.Empty<string>(),
-        };
+        public override string ToString() => RepoTags.FirstOrDefault() ?? ResourceIds.Short(Id);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using Docker.DotNet.Models;
 
 namespace PSDocker
 {
@@ -16,7 +15,7 @@ namespace PSDocker
         public string Id { get; set; } = Missing;
 
         /// <summary>The id as the docker CLI shows it.</summary>
-        public string ShortId => Id == Missing ? Id : EngineAccess.ResourceKind<Image>.ShortId(Id);
+        public string ShortId => Id == Missing ? Id : ResourceIds.Short(Id);
 
         /// <summary>When the step ran (local time).</summary>
         public DateTime Created { get; set; }
@@ -35,17 +34,5 @@ namespace PSDocker
 
         /// <inheritdoc />
         public override string ToString() => ShortId + " " + CreatedBy;
-
-        internal static ImageLayer From(ImageHistoryResponse r, string image, Engine engine) => new ImageLayer
-        {
-            Engine = engine,
-            Image = image,
-            Id = string.IsNullOrEmpty(r.ID) ? Missing : r.ID,
-            Created = r.Created.ToLocalTime(),
-            CreatedBy = r.CreatedBy ?? string.Empty,
-            Size = r.Size,
-            Comment = r.Comment ?? string.Empty,
-            Tags = r.Tags is null ? Array.Empty<string>() : System.Linq.Enumerable.ToArray(r.Tags),
-        };
     }
 }

@@ -1,4 +1,3 @@
-using Docker.DotNet.Models;
 
 namespace PSDocker
 {
@@ -22,15 +21,5 @@ namespace PSDocker
 
         /// <inheritdoc />
         public override string ToString() => Name;
-
-        internal static ImageSearchResult From(ImageSearchResponse r, Engine engine) => new ImageSearchResult
-        {
-            Engine = engine,
-            Name = r.Name ?? string.Empty,
-            Description = r.Description ?? string.Empty,
-            Stars = r.StarCount,
-            Official = r.IsOfficial,
-            Automated = r.IsAutomated,
-        };
     }
 }

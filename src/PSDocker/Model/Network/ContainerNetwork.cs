@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Docker.DotNet.Models;
 
 namespace PSDocker
 {
@@ -62,39 +61,5 @@ namespace PSDocker
 
         /// <inheritdoc />
         public override string ToString() => Name.Length > 0 ? Name : ShortId;
-
-        /// <summary>Builds a network from the engine's listing or inspection record.</summary>
-        internal static ContainerNetwork From(NetworkResponse r, Engine engine)
-        {
-            var ipam = r.IPAM?.Config ?? new List<IPAMConfig>();
-            return new ContainerNetwork
-            {
-                Engine = engine,
-                Id = r.ID ?? string.Empty,
-                Name = r.Name ?? string.Empty,
-                Driver = r.Driver ?? string.Empty,
-                Scope = r.Scope ?? string.Empty,
-                Internal = r.Internal,
-                Attachable = r.Attachable,
-                EnableIPv6 = r.EnableIPv6,
-                Subnets = ipam.Select(c => c.Subnet).Where(s => !string.IsNullOrEmpty(s)).ToArray(),
-                Gateways = ipam.Select(c => c.Gateway).Where(s => !string.IsNullOrEmpty(s)).ToArray(),
-                IPRanges = ipam.Select(c => c.IPRange).Where(s => !string.IsNullOrEmpty(s)).ToArray(),
-                Labels = r.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(r.Labels),
-                Options = r.Options is null ? new Dictionary<string, string>() : new Dictionary<string, string>(r.Options),
-                Created = r.Created.ToLocalTime(),
-                Containers = (r.Containers ?? new Dictionary<string, EndpointResource>())
-                    .Select(c => new NetworkEndpoint
-                    {
-                        ContainerId = c.Key,
-                        ContainerName = c.Value?.Name ?? string.Empty,
-                        IPv4Address = c.Value?.IPv4Address ?? string.Empty,
-                        IPv6Address = c.Value?.IPv6Address ?? string.Empty,
-                        MacAddress = c.Value?.MacAddress ?? string.Empty,
-                    })
-                    .OrderBy(e => e.ContainerName, StringComparer.Ordinal)
-                    .ToArray(),
-            };
-        }
     }
 }

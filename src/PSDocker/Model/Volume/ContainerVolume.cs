@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Docker.DotNet.Models;
 
 namespace PSDocker
 {
@@ -35,20 +34,5 @@ namespace PSDocker
 
         /// <inheritdoc />
         public override string ToString() => Name;
-
-        /// <summary>Builds a volume from the engine's listing or inspection record.</summary>
-        internal static ContainerVolume From(VolumeResponse r, Engine engine) => new ContainerVolume
-        {
-            Engine = engine,
-            Name = r.Name ?? string.Empty,
-            Driver = r.Driver ?? string.Empty,
-            Mountpoint = r.Mountpoint ?? string.Empty,
-            Labels = r.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(r.Labels),
-            Scope = r.Scope ?? string.Empty,
-            Created = DateTime.TryParse(r.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var created)
-                ? created.ToLocalTime()
-                : null,
-            Options = r.Options is null ? new Dictionary<string, string>() : new Dictionary<string, string>(r.Options),
-        };
     }
 }

@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.Loader;
+
+namespace PSDocker.Loading
+{
+    /// <summary>
+    /// Makes the module's dependencies load from its Dependencies folder, isolated from whatever else
+    /// the session has loaded. Registered once per process, before PowerShell reads PSDocker.dll.
+    /// </summary>
+    internal static class DependencyIsolation
+    {
+        /// <summary>The one assembly the cmdlets reference across the seam.</summary>
+        internal const string EngineAssemblyName = "PSDocker.Engine";
+
+        private static readonly object Gate = new object();
+        private static bool _registered;
+
+        /// <summary>The module's folder (where PSDocker.dll, PSDocker.Model.dll and this assembly are).</summary>
+        internal static string ModuleDirectory => Path.GetDirectoryName(typeof(DependencyIsolation).Assembly.Location) ?? string.Empty;
+
+        /// <summary>The folder the module ships the engine layer and its packages in.</summary>
+        internal static string DependencyDirectory => Path.Combine(ModuleDirectory, "Dependencies");
+
+        /// <summary>True on .NET (PowerShell 7), false on .NET Framework (Windows PowerShell 5.1).</summary>
+        internal static bool IsCoreClr => typeof(object).Assembly.GetName().Name == "System.Private.CoreLib";
+
+        /// <summary>Registers the resolver for this runtime, once.</summary>
+        public static void Register()
+        {
+            lock (Gate)
+            {
+                if (_registered)
+                {
+                    return;
+                }
+
+                if (IsCoreClr)
+                {
+                    RegisterCore(new DependencyCatalog(DependencyDirectory));
+                }
+                else
+                {
+                    RegisterDesktop(DesktopResolver.ForModule(ModuleDirectory));
+                }
+
+                _registered = true;
+            }
+        }
+
+        // Separate methods so that .NET Framework never compiles the one that names AssemblyLoadContext.
+        private static void RegisterCore(DependencyCatalog catalog)
+        {
+            var context = new EngineLoadContext(catalog, PlatformAssemblies.FromRuntime());
+            AssemblyLoadContext.Default.Resolving += (_, name) =>
+                string.Equals(name.Name, EngineAssemblyName, StringComparison.OrdinalIgnoreCase) && catalog.Find(name) is not null
+                    ? context.LoadFromAssemblyName(name)
+                    : null;
+        }
+
+        private static void RegisterDesktop(DesktopResolver resolver)
+        {
+            AppDomain.CurrentDomain.AssemblyResolve += (_, args) => resolver.Resolve(args.Name);
+        }
+    }
+}

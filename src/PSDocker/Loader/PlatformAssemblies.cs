@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+
+namespace PSDocker.Loading
+{
+    /// <summary>
+    /// What PowerShell 7 itself provides (its trusted platform assemblies: .NET and pwsh's own
+    /// dependencies). Where it has an assembly at the version asked for or newer, the engine's context
+    /// uses that one rather than the module's copy (System.Text.Json, System.Memory, …); a name it has
+    /// only in an older version, or not at all, is loaded from the module.
+    /// </summary>
+    internal sealed class PlatformAssemblies
+    {
+        private readonly Dictionary<string, string> _paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, Version?> _versions = new Dictionary<string, Version?>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>From the runtime's TRUSTED_PLATFORM_ASSEMBLIES list.</summary>
+        public static PlatformAssemblies FromRuntime() =>
+            new PlatformAssemblies((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator));
+
+        /// <summary>From a list of assembly paths.</summary>
+        public PlatformAssemblies(IEnumerable<string> paths)
+        {
+            foreach (var path in paths)
+            {
+                if (path.Length > 0)
+                {
+                    _paths[Path.GetFileNameWithoutExtension(path)] = path;
+                }
+            }
+        }
+
+        /// <summary>Whether the platform's copy satisfies the request (same name, version at least the one asked for).</summary>
+        public bool Satisfies(AssemblyName requested)
+        {
+            if (requested.Name is not { Length: > 0 } name || !_paths.TryGetValue(name, out var path))
+            {
+                return false;
+            }
+
+            lock (_versions)
+            {
+                if (!_versions.TryGetValue(name, out var version))
+                {
+                    try
+                    {
+                        version = AssemblyName.GetAssemblyName(path).Version;
+                    }
+                    catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
+                    {
+                        version = null;
+                    }
+
+                    _versions[name] = version;
+                }
+
+                return Prefer(requested.Version, version);
+            }
+        }
+
+        /// <summary>The rule: the platform's copy serves when it exists and is not older than the request.</summary>
+        public static bool Prefer(Version? requested, Version? platform) =>
+            platform is not null && (requested is null || platform >= requested);
+    }
+}
