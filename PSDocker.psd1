@@ -70,6 +70,7 @@
         'Connect-Registry'
         'Disconnect-Registry'
         'Find-Image'
+        'Build-Image'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -22,6 +22,7 @@ namespace PSDocker.EngineAccess
         private readonly Task _producer;
         private byte[]? _current;
         private int _offset;
+        private bool _disposed;
 
         /// <summary>Starts <paramref name="produce"/> on its own thread, writing into the stream.</summary>
         public ContextUploadStream(Action<Stream, CancellationToken> produce, CancellationToken cancellation)
@@ -141,8 +142,10 @@ namespace PSDocker.EngineAccess
         /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
+            // The HTTP content disposes the stream once sent, and the caller once more.
+            if (disposing && !_disposed)
             {
+                _disposed = true;
                 _stop.Cancel();
                 try
                 {
