@@ -65,6 +65,10 @@ namespace PSDocker.Commands
         [Parameter]
         public SwitchParameter Pull { get; set; }
 
+        /// <summary>Removes the step containers also when a step fails (<c>--force-rm</c>); by default a failed step's container is kept, as docker build keeps it.</summary>
+        [Parameter]
+        public SwitchParameter ForceRemove { get; set; }
+
         /// <summary>The platform to build for (<c>--platform linux/amd64</c>), where the engine supports it.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -85,7 +89,7 @@ namespace PSDocker.Commands
             {
                 foreach (var tag in Tag)
                 {
-                    ImageReference.Parse(tag);
+                    ValidateTag(tag);
                 }
 
                 request = new ImageBuildRequest
@@ -98,6 +102,7 @@ namespace PSDocker.Commands
                     Target = Target,
                     NoCache = NoCache,
                     Pull = Pull,
+                    ForceRemove = ForceRemove,
                     Platform = Platform,
                 };
             }
@@ -171,6 +176,26 @@ namespace PSDocker.Commands
             }
 
             return built!;
+        }
+
+        private static void ValidateTag(string tag)
+        {
+            ImageReference reference;
+            try
+            {
+                reference = ImageReference.Parse(tag);
+            }
+            catch (InvalidSpecException e)
+            {
+                var reason = e.Message.Replace("image reference", "tag");
+                var use = reason.IndexOf(". Use ", StringComparison.Ordinal);
+                throw new InvalidSpecException("Tag", tag, (use < 0 ? reason.TrimEnd('.') : reason.Substring(0, use)) + ". Use repository[:tag], e.g. 'app:1'.");
+            }
+
+            if (reference.Digest is not null)
+            {
+                throw new InvalidSpecException("Tag", tag, $"'{tag}' is a digest reference; a tag is repository[:tag].");
+            }
         }
 
         private IDictionary<string, string?> BuildArguments()

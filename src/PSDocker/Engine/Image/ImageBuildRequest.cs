@@ -36,6 +36,12 @@ namespace PSDocker.EngineAccess
         /// <summary>Whether to pull newer base images (<c>--pull</c>).</summary>
         public bool Pull { get; set; }
 
+        /// <summary>
+        /// Whether to remove the step containers also when a step fails (<c>--force-rm</c>); by default,
+        /// as with the docker CLI, a failed step's container is kept for inspection.
+        /// </summary>
+        public bool ForceRemove { get; set; }
+
         /// <summary>The target platform (<c>--platform</c>, API 1.38 and later), or null.</summary>
         public string? Platform { get; set; }
     }

@@ -356,6 +356,7 @@ namespace PSDocker.EngineAccess
                 Pull = request.Pull ? "1" : null,
                 Platform = string.IsNullOrEmpty(request.Platform) ? null : request.Platform,
                 Remove = true,
+                ForceRemove = request.ForceRemove ? true : null,
             };
 
             var output = new BuildOutputReader(progress);
