@@ -65,6 +65,19 @@ public sealed class BuildImageTests : IDisposable
     }
 
     [Fact]
+    public async Task BuildImage_WithoutPath_BuildsTheCurrentLocation_RelativeDockerfileFromThere()
+    {
+        var context = Write("here/ctx/marker.txt", "here");
+        Write("here/ctx/build/Other.Dockerfile", From + "COPY marker.txt /\n");
+        var tag = Repo("here") + ":1";
+
+        var image = Assert.Single(_f.Run($"$ExecutionContext.SessionState.Path.PushCurrentLocation('build'); $null = $ExecutionContext.SessionState.Path.SetLocation('{context}'); try {{ Build-Image -Dockerfile build/Other.Dockerfile -Tag {tag} -Label $TestLabel }} finally {{ $null = $ExecutionContext.SessionState.Path.PopLocation('build') }}").AssertNoErrors().Objects<Image>());
+
+        Assert.Equal((await _f.Docker.Images.InspectImageAsync(tag)).ID, image.Id);
+        Assert.Equal(new[] { "here" }, RunIn(tag, "cat /marker.txt"));
+    }
+
+    [Fact]
     public void BuildImage_DockerfileOutsideTheContext_IsUsed_AndNotCopied()
     {
         var context = Write("outer/ctx/a.txt", "from-the-context");
