@@ -72,6 +72,7 @@
         'Connect-Registry'
         'Disconnect-Registry'
         'Find-Image'
+        'Build-Image'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
