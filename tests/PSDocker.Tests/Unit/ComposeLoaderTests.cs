@@ -456,6 +456,18 @@ public sealed class ComposeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ResetAndOverrideTags_AsCompose()
+    {
+        Write("compose.yaml", "services:\n  web:\n    image: x\n    ports: [\"8080:80\"]\n    environment: { A: \"1\" }\n    dns: [1.1.1.1]\n");
+        Write("override.yaml", "services:\n  web:\n    ports: !reset []\n    environment: !override { B: \"2\" }\n    dns: !reset null\n    user: !reset nobody\n");
+        var web = Service(LoadFolder(paths: new[] { "compose.yaml", "override.yaml" }), "web");
+        Assert.Empty(web.Ports);
+        Assert.Equal(new[] { "B" }, web.Environment.Keys);
+        Assert.Empty(web.Dns);
+        Assert.Null(web.User);
+    }
+
+    [Fact]
     public void Load_Discovery_ComposeOrder_ParentsAndOverride()
     {
         Write("docker-compose.yml", "services:\n  old:\n    image: x\n");

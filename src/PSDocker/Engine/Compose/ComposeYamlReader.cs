@@ -71,6 +71,17 @@ namespace PSDocker.EngineAccess
                 throw new ComposeFileException("ComposeYamlInvalid", "the YAML nests too deeply (a recursive alias?)", file, (int)node.Start.Line, (int)node.Start.Column);
             }
 
+            var converted = ConvertNode(node, file, depth);
+            if (!node.Tag.IsEmpty && (node.Tag.Value == "!reset" || node.Tag.Value == "!override"))
+            {
+                converted.MergeTag = node.Tag.Value;
+            }
+
+            return converted;
+        }
+
+        private static ComposeNode ConvertNode(YamlNode node, string file, int depth)
+        {
             var line = (int)node.Start.Line;
             var column = (int)node.Start.Column;
             switch (node)
@@ -79,7 +90,7 @@ namespace PSDocker.EngineAccess
                     {
                         var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
                         var value = scalar.Value ?? string.Empty;
-                        var isNull = !quoted && (scalar.Tag.IsEmpty || scalar.Tag.Value == "tag:yaml.org,2002:null") && ComposeScalar.IsNullText(value);
+                        var isNull = !quoted && (scalar.Tag.IsEmpty || scalar.Tag.Value is "tag:yaml.org,2002:null" or "!reset" or "!override") && ComposeScalar.IsNullText(value);
                         return new ComposeScalar(file, line, column, isNull ? null : value, quoted);
                     }
 
