@@ -485,6 +485,46 @@ public sealed class ComposeLoaderTests : IDisposable
         Assert.Equal("myapp", fromChild.Name);
     }
 
+    [Theory]
+    [InlineData("compose.yaml compose.yml docker-compose.yml docker-compose.yaml", "compose.yaml")]
+    [InlineData("compose.yml docker-compose.yml docker-compose.yaml", "compose.yml")]
+    [InlineData("docker-compose.yaml docker-compose.yml", "docker-compose.yml")]
+    [InlineData("docker-compose.yaml", "docker-compose.yaml")]
+    public void Find_UsesComposeGosOrder_AndWarnsAboutTheOthers(string present, string chosen)
+    {
+        foreach (var name in present.Split(' '))
+        {
+            Write(name, "services: {}\n");
+        }
+
+        var warnings = new List<string>();
+        var found = ComposeFileLocator.Find(_root, warnings);
+        Assert.Equal(new[] { Path.Combine(_root, chosen) }, found);
+        Assert.Equal(present.Contains(' ') ? 2 : 0, warnings.Count);
+    }
+
+    [Fact]
+    public void Find_TakesTheFirstOverrideFileBesideIt()
+    {
+        Write("compose.yaml", "services: {}\n");
+        Write("docker-compose.override.yaml", "services: {}\n");
+        Write("compose.override.yaml", "services: {}\n");
+        var warnings = new List<string>();
+        Assert.Equal(new[] { Path.Combine(_root, "compose.yaml"), Path.Combine(_root, "compose.override.yaml") }, ComposeFileLocator.Find(_root, warnings));
+        Assert.StartsWith("Found multiple override files with supported names: ", warnings[0]);
+    }
+
+    [Fact]
+    public void Load_ComposeFileVariable_NamesTheFiles()
+    {
+        Write("a.yaml", "services:\n  web:\n    image: a\n");
+        Write("b.yaml", "services:\n  web:\n    image: b\n");
+        Write("compose.yaml", "services:\n  web:\n    image: ignored\n");
+        var p = LoadFolder(new() { ["COMPOSE_FILE"] = "a.yaml" + Path.PathSeparator + "b.yaml" });
+        Assert.Equal("b", Service(p, "web").Image);
+        Assert.Equal(2, p.ConfigFiles.Length);
+    }
+
     [Fact]
     public void Load_NoFile_IsComposeFileNotFound()
     {
