@@ -295,6 +295,20 @@ public sealed class ComposeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_NestedAliases_StopAtComposesNodeLimit()
+    {
+        var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+        for (var i = 0; i < 8; i++)
+        {
+            yaml += $"{(char)('b' + i)}: &{(char)('b' + i)} [*{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}]\n";
+        }
+
+        var e = Fails("x-bomb:\n  " + yaml.Replace("\n", "\n  ").TrimEnd() + "\nservices: {}\n");
+        Assert.Equal("ComposeYamlInvalid", e.ErrorId);
+        Assert.Contains("maximum node visit limit", e.Reason);
+    }
+
+    [Fact]
     public void Load_DuplicateKey_IsComposeYamlInvalid()
     {
         var e = Fails("services:\n  web:\n    image: x\n    image: y\n");
