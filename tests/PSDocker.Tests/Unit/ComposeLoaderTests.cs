@@ -329,6 +329,17 @@ public sealed class ComposeLoaderTests : IDisposable
     }
 
     [Theory]
+    [InlineData("services:\n  my web:\n    image: x\n", "services Additional property my web is not allowed", 2)]
+    [InlineData("services:\n  web:\n    image: x\n    env_file: [{ path: a.env, x-note: 1 }]\n", "services.web.env_file Additional property x-note is not allowed", 4)]
+    public void Load_KeyTheSpecForbids_IsComposeKeyUnknown(string yaml, string message, int line)
+    {
+        var e = Fails(yaml);
+        Assert.Equal("ComposeKeyUnknown", e.ErrorId);
+        Assert.StartsWith(message, e.Reason);
+        Assert.Equal(line, e.Line);
+    }
+
+    [Theory]
     [InlineData("services:\n  web:\n    image: x\n    cap_add: [NET_ADMIN]\n", "cap_add")]
     [InlineData("services:\n  web:\n    image: x\n    logging: { driver: none }\n", "logging")]
     [InlineData("services:\n  web:\n    image: x\nsecrets:\n  s: { file: ./s }\n", "secrets")]

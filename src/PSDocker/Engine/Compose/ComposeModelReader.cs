@@ -42,7 +42,8 @@ namespace PSDocker.EngineAccess
                     var name = entry.Key.Value!;
                     if (!ServiceName.IsMatch(name))
                     {
-                        throw entry.Key.Error("ComposeValueInvalid", $"services: \"{name}\" is not a valid service name (letters, digits, '.', '_', '-')");
+                        // The spec's pattern for service names; anything else is an additional property of services.
+                        throw entry.Key.Error("ComposeKeyUnknown", $"services Additional property {name} is not allowed (a service name holds letters, digits, '.', '_' and '-')");
                     }
 
                     services.Add(ReadService(name, entry.Value));
@@ -315,7 +316,7 @@ namespace PSDocker.EngineAccess
                 var required = true;
                 if (item is ComposeMapping mapping)
                 {
-                    ComposeSpecKeys.Check(mapping, "env_file", at);
+                    ComposeSpecKeys.Check(mapping, "env_file", at, extensions: false);
                     path = mapping.Get("path") is { } p ? String(p, at + ".path") : null;
                     if (path is null)
                     {
