@@ -402,6 +402,7 @@ public sealed class ComposeLoaderTests : IDisposable
     [InlineData("services:\n  web:\n    image: x\n    depends_on: [db]\n", "ComposeServiceUnknown", "service \"web\" depends on undefined service \"db\": invalid compose project", 4)]
     [InlineData("services:\n  web:\n    build: {}\n    image: x\n    networks: [front]\n", "ComposeNetworkUndefined", "service \"web\" refers to undefined network front: invalid compose project", 5)]
     [InlineData("services:\n  web:\n    image: x\n    volumes: [data:/data]\n", "ComposeVolumeUndefined", "service \"web\" refers to undefined volume data: invalid compose project", 4)]
+    [InlineData("services:\n  web:\n    image: x\n    volumes: [data/sub:/data]\n", "ComposeVolumeUndefined", "service \"web\" refers to undefined volume data/sub: invalid compose project", 4)]
     [InlineData("services:\n  web:\n    restart: always\n", "ComposeServiceInvalid", "service \"web\" has neither an image nor a build context specified: invalid compose project", 2)]
     [InlineData("services:\n  web:\n    image: x\n    depends_on: [db]\n  db:\n    image: x\n    profiles: [debug]\n", "ComposeServiceDisabled", "service \"db\" is required by \"web\" but is disabled. Can be enabled by profiles [debug]", 4)]
     public void Load_InconsistentProject_FailsAsCompose(string yaml, string errorId, string message, int line)

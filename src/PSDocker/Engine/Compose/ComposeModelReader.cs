@@ -499,9 +499,15 @@ namespace PSDocker.EngineAccess
                 throw node.Error("ComposeValueInvalid", $"{at}: {e.Message}");
             }
 
+            // compose's isFilePath: only a source starting with '.', '/', '~', '\\' or a drive is a host path;
+            // 'data/sub' names a volume (which must then be declared), unlike docker run -v.
+            var hostSource = spec.Source ?? string.Empty;
+            var isPath = hostSource.Length > 0 && (hostSource[0] is '.' or '/' or '~' || hostSource.StartsWith("\\\\", StringComparison.Ordinal)
+                || (hostSource.Length > 1 && char.IsLetter(hostSource[0]) && hostSource[1] == ':'));
             return spec.Kind switch
             {
                 VolumeSpecKind.Anonymous => new ComposeMountConfig { Type = "volume", Target = spec.Destination },
+                VolumeSpecKind.Bind when !isPath => new ComposeMountConfig { Type = "volume", Source = spec.Source, Target = spec.Destination, ReadOnly = spec.ReadOnly },
                 VolumeSpecKind.Named => new ComposeMountConfig { Type = "volume", Source = spec.Source, Target = spec.Destination, ReadOnly = spec.ReadOnly },
                 _ => new ComposeMountConfig { Type = "bind", Source = ResolvePath(spec.Source!), Target = spec.Destination, ReadOnly = spec.ReadOnly, CreateHostPath = true },
             };
