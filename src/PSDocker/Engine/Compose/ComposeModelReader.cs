@@ -852,7 +852,7 @@ namespace PSDocker.EngineAccess
                 return null;
             }
 
-            if (!DurationParser.TryParse(text, out var duration))
+            if (!ComposeDuration.TryParse(text, out var duration))
             {
                 throw node.Error("ComposeValueInvalid", $"{at}: \"{text}\" is not a duration (e.g. 10s, 1m30s, 500ms)");
             }
