@@ -126,6 +126,8 @@ public sealed class ComposeLoaderTests : IDisposable
                   front:
                     aliases: [www, shop]
                   back:
+                  outside:
+                volumes: [ext:/ext, named:/named]
                 depends_on:
                   db:
                     condition: service_healthy
@@ -171,9 +173,11 @@ public sealed class ComposeLoaderTests : IDisposable
               outside:
                 external: true
                 name: real-outside
+              unused: {}
             volumes:
               ext: { external: true }
               named: { name: exact-name, driver: local, labels: { k: v } }
+              unused: {}
             """, new() { ["FROM_ENV"] = "env-value" }, projectName: null);
         Assert.Equal("shop_1", p.Name);
         var web = Service(p, "web");
@@ -227,7 +231,12 @@ public sealed class ComposeLoaderTests : IDisposable
         Assert.Equal("real-outside", outside.Name);
         Assert.DoesNotContain(p.Networks, n => n.Key == "default");
         Assert.Equal("ext", p.Volumes.Single(v => v.Key == "ext").Name);
-        Assert.Equal("exact-name", p.Volumes.Single(v => v.Key == "named").Name);
+        var named = p.Volumes.Single(v => v.Key == "named");
+        Assert.Equal("exact-name", named.Name);
+        Assert.Equal("local", named.Driver);
+        Assert.Equal("v", named.Labels["k"]);
+        Assert.DoesNotContain(p.Networks, n => n.Key == "unused");
+        Assert.DoesNotContain(p.Volumes, v => v.Key == "unused");
     }
 
     [Fact]

@@ -156,12 +156,14 @@ public sealed class ComposeYamlWriterTests : IDisposable
                 deploy: { replicas: 2 }
                 profiles: [p]
                 healthcheck: { disable: true }
+                networks: [n, e]
+                volumes: [vol:/v, xvol:/x]
             networks:
               n: { driver: bridge, internal: true, ipam: { config: [{ subnet: 10.9.0.0/24 }] }, labels: { a: b } }
               e: { external: true, name: outside }
             volumes:
-              v: { driver: local, labels: { a: b } }
-              x: { external: true }
+              vol: { driver: local, labels: { a: b } }
+              xvol: { external: true }
             """);
         p = ComposeLoader.Load(new ComposeLoadRequest { WorkingDirectory = _root, Paths = new[] { "compose.yaml" }, ProjectName = "demo", Profiles = new[] { "p" } });
         var first = ComposeYamlWriter.Write(p);
