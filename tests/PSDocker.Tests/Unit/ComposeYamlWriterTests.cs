@@ -65,6 +65,7 @@ public sealed class ComposeYamlWriterTests : IDisposable
                 healthcheck: { test: ["CMD", "true"], interval: 90s, retries: 3 }
               db:
                 image: postgres
+                container_name: database
                 networks: { back: { aliases: [database] } }
             networks:
               back: {}
@@ -76,6 +77,7 @@ public sealed class ComposeYamlWriterTests : IDisposable
             name: demo
             services:
               db:
+                container_name: database
                 image: postgres
                 networks:
                   back:
@@ -149,7 +151,6 @@ public sealed class ComposeYamlWriterTests : IDisposable
                 extra_hosts: ["h:10.0.0.1"]
                 restart: unless-stopped
                 labels: { tier: web }
-                container_name: w
                 hostname: h
                 working_dir: /w
                 user: nobody
