@@ -20,6 +20,7 @@
         'System.format.ps1xml'
         'Context.format.ps1xml'
         'Image.format.ps1xml'
+        'Compose.format.ps1xml'
     )
     CmdletsToExport        = @(
         'Get-Container'
@@ -73,6 +74,7 @@
         'Disconnect-Registry'
         'Find-Image'
         'Build-Image'
+        'Get-ComposeConfig'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
