@@ -18,6 +18,7 @@
         'System.format.ps1xml'
         'Context.format.ps1xml'
         'Image.format.ps1xml'
+        'ContainerSession.format.ps1xml'
     )
     CmdletsToExport        = @(
         'Get-Container'
@@ -70,6 +71,8 @@
         'Connect-Registry'
         'Disconnect-Registry'
         'Find-Image'
+        'Enter-Container'
+        'Connect-Container'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
