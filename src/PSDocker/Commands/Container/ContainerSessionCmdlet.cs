@@ -134,7 +134,7 @@ namespace PSDocker.Commands
         protected void ThrowConsoleRequired(string alternative)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new PSInvalidOperationException($"{MyInvocation.MyCommand.Name} needs an interactive console, and this session has none: {ConsoleUnavailable}. {alternative}"),
+                new System.Management.Automation.Host.HostException($"{MyInvocation.MyCommand.Name} needs an interactive console, and this session has none: {ConsoleUnavailable}. {alternative}"),
                 "ConsoleRequired",
                 ErrorCategory.InvalidOperation,
                 null));
