@@ -43,26 +43,26 @@ public sealed class InteractiveTests
     private ContainerExecInspectResponse InspectExec(string execId) => _f.Docker.Exec.InspectContainerExecAsync(execId).GetAwaiter().GetResult();
 
     [Fact]
-    public void Session_ShellExit_ShowsItsOutput_AndTheExitCodeIsKept()
+    public async Task Session_ShellExit_ShowsItsOutput_AndTheExitCodeIsKept()
     {
         var name = Running("enter");
         var (execId, connection) = StartShell(name);
         var terminal = new ScriptedTerminal(80, 24);
         terminal.Type("echo hi; exit 3\n");
 
-        var detached = new TerminalSession(connection, terminal, DetachKeys.Parse(DetachKeys.Default)).RunAsync(CancellationToken.None).Wait(Patience, out var finished);
+        // WaitAsync fails the test with a TimeoutException if the session does not end when the shell exits.
+        var detached = await new TerminalSession(connection, terminal, DetachKeys.Parse(DetachKeys.Default)).RunAsync(CancellationToken.None).WaitAsync(Patience);
 
-        Assert.True(finished, "the session did not end when the shell exited");
         Assert.False(detached);
         Assert.Contains("\r\nhi\r\n", terminal.Output);
         var exec = InspectExec(execId);
         Assert.False(exec.Running);
         Assert.Equal(3, exec.ExitCode);
-        Assert.Equal(3, Engine.Containers.ExecExitAsync(execId, CancellationToken.None).GetAwaiter().GetResult().ExitCode);
+        Assert.Equal(3, (await Engine.Containers.ExecExitAsync(execId, CancellationToken.None)).ExitCode);
     }
 
     [Fact]
-    public void Session_DetachKeys_EndTheSession_AndTheShellKeepsRunning()
+    public async Task Session_DetachKeys_EndTheSession_AndTheShellKeepsRunning()
     {
         var name = Running("detach");
         var (execId, connection) = StartShell(name);
@@ -73,19 +73,18 @@ public sealed class InteractiveTests
 
         terminal.Type("echo be\u0018x");
         var clock = Stopwatch.StartNew();
-        var detached = session.Wait(Patience, out var finished);
+        var detached = await session.WaitAsync(Patience);
 
-        Assert.True(finished, "the detach keys did not end the session");
         Assert.True(detached);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"detaching took {clock.Elapsed}");
         Thread.Sleep(500);
         Assert.True(InspectExec(execId).Running, "the shell stopped when the session detached");
-        var processes = _f.Docker.Containers.ListProcessesAsync(name, new ContainerListProcessesParameters()).GetAwaiter().GetResult();
+        var processes = await _f.Docker.Containers.ListProcessesAsync(name, new ContainerListProcessesParameters());
         Assert.Contains(processes.Processes, p => p.Last() == "sh");
     }
 
     [Fact]
-    public void Session_TerminalSize_IsPassedAtTheStart_AndFollowsTheWindow()
+    public async Task Session_TerminalSize_IsPassedAtTheStart_AndFollowsTheWindow()
     {
         var name = Running("resize");
         var (_, connection) = StartShell(name);
@@ -101,12 +100,11 @@ public sealed class InteractiveTests
         Assert.True(terminal.WaitForOutput("\r\n50 132\r\n", Patience), "stty did not see the new size: " + terminal.Output);
 
         terminal.Type("exit\n");
-        Assert.False(session.Wait(Patience, out var finished));
-        Assert.True(finished);
+        Assert.False(await session.WaitAsync(Patience));
     }
 
     [Fact]
-    public void Session_Cancellation_EndsWithinASecond_AndNothingReadsTheTerminalAfterwards()
+    public async Task Session_Cancellation_EndsWithinASecond_AndNothingReadsTheTerminalAfterwards()
     {
         var name = Running("cancel");
         var (execId, connection) = StartShell(name);
@@ -118,7 +116,7 @@ public sealed class InteractiveTests
 
         var clock = Stopwatch.StartNew();
         cancellation.Cancel();
-        Assert.ThrowsAny<OperationCanceledException>(() => session.GetAwaiter().GetResult());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => session);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Ctrl+C took {clock.Elapsed}");
         Assert.Equal(0, terminal.Reading);
         Assert.True(InspectExec(execId).Running);
@@ -182,12 +180,12 @@ public sealed class InteractiveTests
     }
 
     [Fact]
-    public void ConnectContainer_UnknownStoppedAndPaused_AreErrorsNamingTheContainer()
+    public async Task ConnectContainer_UnknownStoppedAndPaused_AreErrorsNamingTheContainer()
     {
         var stopped = _f.UniqueName("stopped");
         _f.CreateContainer(stopped, new[] { "true" }, start: false);
         var paused = Running("paused");
-        _f.Docker.Containers.PauseContainerAsync(paused).GetAwaiter().GetResult();
+        await _f.Docker.Containers.PauseContainerAsync(paused);
 
         var result = _f.Run($"'nosuch-{_f.RunId}' | Connect-Container; Connect-Container {stopped}; Connect-Container {paused}");
 
@@ -198,7 +196,7 @@ public sealed class InteractiveTests
         Assert.Contains("Start-Container", result.Errors[1].Exception.Message);
         Assert.Contains("Resume-Container", result.Errors[2].Exception.Message);
         Assert.Empty(result.Output);
-        _f.Docker.Containers.UnpauseContainerAsync(paused).GetAwaiter().GetResult();
+        await _f.Docker.Containers.UnpauseContainerAsync(paused);
     }
 
     [Fact]
@@ -280,15 +278,5 @@ public sealed class InteractiveTests
                 _screen.Write(buffer, offset, count);
             }
         }
-    }
-}
-
-internal static class TaskWaiting
-{
-    /// <summary>Waits for a task's result up to a timeout; <paramref name="finished"/> says whether it ended.</summary>
-    public static T Wait<T>(this Task<T> task, TimeSpan timeout, out bool finished)
-    {
-        finished = task.Wait(timeout);
-        return finished ? task.Result : default!;
     }
 }
