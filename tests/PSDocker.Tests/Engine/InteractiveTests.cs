@@ -91,13 +91,12 @@ public sealed class InteractiveTests
         var terminal = new ScriptedTerminal(100, 40);
         var session = new TerminalSession(connection, terminal, DetachKeys.Parse(DetachKeys.Default)) { SizePollInterval = TimeSpan.FromMilliseconds(100) }.RunAsync(CancellationToken.None);
 
-        terminal.Type("stty size\n");
-        Assert.True(terminal.WaitForOutput("\r\n40 100\r\n", Patience), "stty did not see the starting size: " + terminal.Output);
+        // The first size is sent as the shell starts: on a busy engine, a moment later.
+        Assert.True(terminal.WaitForOutput("# ", Patience), "no prompt: " + terminal.Output);
+        Assert.True(terminal.AskUntil("stty size\n", "\r\n40 100\r\n"), "stty did not see the starting size: " + terminal.Output);
 
         terminal.Size = (132, 50);
-        Thread.Sleep(600);
-        terminal.Type("stty size\n");
-        Assert.True(terminal.WaitForOutput("\r\n50 132\r\n", Patience), "stty did not see the new size: " + terminal.Output);
+        Assert.True(terminal.AskUntil("stty size\n", "\r\n50 132\r\n"), "stty did not see the new size: " + terminal.Output);
 
         terminal.Type("exit\n");
         Assert.False(await session.WaitAsync(Patience));
@@ -249,6 +248,21 @@ public sealed class InteractiveTests
                 }
 
                 Thread.Sleep(20);
+            }
+
+            return false;
+        }
+
+        /// <summary>Types a command every second until the screen shows <paramref name="text"/> (up to ten times).</summary>
+        public bool AskUntil(string command, string text)
+        {
+            for (var attempt = 0; attempt < 10; attempt++)
+            {
+                Type(command);
+                if (WaitForOutput(text, TimeSpan.FromSeconds(1)))
+                {
+                    return true;
+                }
             }
 
             return false;

@@ -65,7 +65,7 @@ namespace PSDocker.Commands
                     new ArgumentException($"{MyInvocation.MyCommand.Name} opens a session with one container, and {named}. Name one container."),
                     "SingleContainerExpected",
                     ErrorCategory.InvalidArgument,
-                    targets.Count > 1 ? (object)targets[0].UserTarget.ToString()! : targets[0].UserTarget));
+                    targets.Count > 1 ? targets.Select(t => t.UserTarget).ToArray() : targets[0].UserTarget));
                 return;
             }
 

@@ -19,6 +19,9 @@ namespace PSDocker.EngineAccess
         private readonly ITerminal _terminal;
         private readonly DetachKeyFilter _filter;
 
+        /// <summary>How often one size is sent before the engine's refusal is taken as final (until the window changes).</summary>
+        private const int MaxResizeFailures = 30;
+
         /// <summary>Creates a session between a container's terminal and the user's.</summary>
         public TerminalSession(ContainerTerminal connection, ITerminal terminal, byte[] detachKeys)
         {
@@ -122,31 +125,41 @@ namespace PSDocker.EngineAccess
 
         private async Task KeepSizeAsync(CancellationToken cancellation)
         {
-            var last = _terminal.Size;
-            if (last.Width > 0 && last.Height > 0)
-            {
-                if (NudgeSize)
-                {
-                    await TryResizeAsync(last.Width + 1, last.Height + 1, cancellation).ConfigureAwait(false);
-                }
-
-                // The process may not have its terminal yet: the docker CLI tries ten times, a little later each time.
-                for (var attempt = 0; attempt < 10 && !await TryResizeAsync(last.Width, last.Height, cancellation).ConfigureAwait(false); attempt++)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds((attempt + 1) * 10), cancellation).ConfigureAwait(false);
-                }
-            }
-
+            var sent = (Width: 0, Height: 0);
+            var seen = sent;
+            var failures = 0;
+            var nudge = NudgeSize;
             while (true)
             {
-                await Task.Delay(SizePollInterval, cancellation).ConfigureAwait(false);
                 var now = _terminal.Size;
-                if (now != last && now.Width > 0 && now.Height > 0)
+                if (now != seen)
                 {
-                    await TryResizeAsync(now.Width, now.Height, cancellation).ConfigureAwait(false);
+                    seen = now;
+                    failures = 0;
                 }
 
-                last = now;
+                if (now != sent && now.Width > 0 && now.Height > 0 && failures < MaxResizeFailures)
+                {
+                    if (nudge)
+                    {
+                        nudge = false;
+                        await TryResizeAsync(now.Width + 1, now.Height + 1, cancellation).ConfigureAwait(false);
+                    }
+
+                    if (await TryResizeAsync(now.Width, now.Height, cancellation).ConfigureAwait(false))
+                    {
+                        sent = now;
+                    }
+                    else
+                    {
+                        failures++;
+                    }
+                }
+
+                // The process may not have its terminal yet when the session starts: like the docker CLI,
+                // try again soon, a little later each time; then follow the window.
+                var retry = now != sent && failures is > 0 and < MaxResizeFailures;
+                await Task.Delay(retry ? TimeSpan.FromMilliseconds(Math.Min(failures * 10, 250)) : SizePollInterval, cancellation).ConfigureAwait(false);
             }
         }
 
