@@ -21,6 +21,7 @@
         'Context.format.ps1xml'
         'Image.format.ps1xml'
         'Compose.format.ps1xml'
+        'ContainerSession.format.ps1xml'
     )
     CmdletsToExport        = @(
         'Get-Container'
@@ -75,6 +76,8 @@
         'Find-Image'
         'Build-Image'
         'Get-ComposeConfig'
+        'Enter-Container'
+        'Connect-Container'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -27,6 +27,7 @@ namespace PSDocker.EngineAccess
             new Refusal("is not running", false, "ContainerNotRunning", ErrorCategory.InvalidOperation),
             new Refusal("is paused, unpause the container", false, "ContainerPaused", ErrorCategory.InvalidOperation),
             new Refusal("is restarting", false, "ContainerRestarting", ErrorCategory.ResourceBusy),
+            new Refusal("cannot attach to a stopped container", false, "ContainerNotRunning", ErrorCategory.InvalidOperation),
             new Refusal("is already in use by container", false, "ContainerNameInUse", ErrorCategory.ResourceExists),
             new Refusal("is already in progress", false, "ContainerRemovalInProgress", ErrorCategory.ResourceBusy),
             new Refusal("no such container", true, "ContainerNotFound", ErrorCategory.ObjectNotFound),
@@ -240,6 +241,8 @@ namespace PSDocker.EngineAccess
                 Env = options.Environment!,
                 Privileged = options.Privileged,
                 TTY = options.Tty,
+                AttachStdin = options.AttachStdin,
+                DetachKeys = options.DetachKeys ?? string.Empty,
                 AttachStdout = !options.Detach,
                 AttachStderr = !options.Detach,
             };
@@ -251,6 +254,42 @@ namespace PSDocker.EngineAccess
         {
             var stream = await Call(c => c.Exec.StartContainerExecAsync(execId, new ContainerExecStartParameters { Detach = false, TTY = tty }, cancellation), cancellation).ConfigureAwait(false);
             return new ContainerOutput(stream, "the command's output in container " + displayName);
+        }
+
+        /// <summary>
+        /// Starts an exec instance created with a TTY and its input attached (<c>docker exec -it</c>): the
+        /// connection carries typed bytes in and the terminal's output out, and resizes the exec's terminal.
+        /// </summary>
+        public async Task<ContainerTerminal> StartExecTerminalAsync(string execId, string displayName, CancellationToken cancellation)
+        {
+            var stream = await Call(c => c.Exec.StartContainerExecAsync(execId, new ContainerExecStartParameters { Detach = false, TTY = true }, cancellation), cancellation).ConfigureAwait(false);
+            return new ContainerTerminal(stream, "the terminal in container " + displayName, (width, height, token) => ResizeExecAsync(execId, width, height, token));
+        }
+
+        /// <summary>Sets the size of an exec instance's terminal (<c>POST /exec/{id}/resize</c>).</summary>
+        public Task ResizeExecAsync(string execId, int width, int height, CancellationToken cancellation) =>
+            Call(c => c.Exec.ResizeExecTtyAsync(execId, new ContainerResizeParameters { Width = width, Height = height }, cancellation), cancellation);
+
+        /// <summary>Sets the size of a container's terminal (<c>POST /containers/{id}/resize</c>).</summary>
+        public Task ResizeAsync(string id, int width, int height, CancellationToken cancellation) =>
+            Call(c => c.Containers.ResizeContainerTtyAsync(id, new ContainerResizeParameters { Width = width, Height = height }, cancellation), cancellation);
+
+        /// <summary>
+        /// Attaches to the input and output of a container's main process, which has a TTY
+        /// (<c>docker attach</c> in a terminal): the connection resizes the container's terminal.
+        /// </summary>
+        public async Task<ContainerTerminal> AttachTerminalAsync(string id, string displayName, string detachKeys, CancellationToken cancellation)
+        {
+            var parameters = new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true, DetachKeys = detachKeys };
+            var stream = await Call(c => c.Containers.AttachContainerAsync(id, parameters, cancellation), cancellation).ConfigureAwait(false);
+            return new ContainerTerminal(stream, "the terminal of container " + displayName, (width, height, token) => ResizeAsync(id, width, height, token));
+        }
+
+        /// <summary>Inspects a container for a terminal session: the detail, and whether it has a TTY and an open stdin (<c>docker run -it</c>).</summary>
+        public async Task<(ContainerDetail Detail, bool Tty, bool OpenStdin)> InspectTerminalAsync(string reference, CancellationToken cancellation)
+        {
+            var detail = await InspectAsync(reference, cancellation).ConfigureAwait(false);
+            return (detail, detail.Config?["Tty"] is true, detail.Config?["OpenStdin"] is true);
         }
 
         /// <summary>Starts an exec instance in the background (<c>docker exec -d</c>).</summary>
@@ -487,5 +526,11 @@ namespace PSDocker.EngineAccess
 
         /// <summary>Started in the background, output not attached.</summary>
         public bool Detach { get; set; }
+
+        /// <summary>Its input attached (<c>docker exec -i</c>).</summary>
+        public bool AttachStdin { get; set; }
+
+        /// <summary>The engine's detach sequence for the exec (<c>--detach-keys</c>); null: the engine's default.</summary>
+        public string? DetachKeys { get; set; }
     }
 }
