@@ -38,7 +38,7 @@ namespace PSDocker.Commands
             if (Interactive && Tty && !Detach)
             {
                 ThrowArgumentError(
-                    "Invoke-Container does not open interactive terminal sessions: -Interactive -Tty in the foreground would wait for input it cannot forward. Start the container with -Detach and open a shell with Enter-Container, or drop -Tty to stream its output.",
+                    "Invoke-Container does not open interactive terminal sessions: -Interactive -Tty in the foreground would wait for input it cannot forward. Start the container with -Detach, then attach to it with Connect-Container (docker attach) or open a shell with Enter-Container (docker exec -it); or drop -Tty to stream its output.",
                     "InteractiveTerminalNotSupported",
                     null);
             }
