@@ -18,6 +18,7 @@
         'System.format.ps1xml'
         'Context.format.ps1xml'
         'Image.format.ps1xml'
+        'Compose.format.ps1xml'
     )
     CmdletsToExport        = @(
         'Get-Container'
@@ -70,6 +71,12 @@
         'Connect-Registry'
         'Disconnect-Registry'
         'Find-Image'
+        'Start-ComposeProject'
+        'Stop-ComposeProject'
+        'Remove-ComposeProject'
+        'Get-ComposeProject'
+        'Get-ComposeService'
+        'Build-ComposeProject'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -306,6 +306,10 @@ namespace PSDocker.EngineAccess
             }
         }
 
+        /// <summary>Builds a service's image from its build section, tagged <c>image:</c> or <c>PROJECT-SERVICE</c> (docker compose build).</summary>
+        public Task BuildAsync(ComposeProjectConfig project, ComposeServiceConfig service, Action<ProgressMessage> progress, CancellationToken cancellation) =>
+            throw new EngineException($"Service '{service.Name}': building images is not available in this build of PSDocker; build it with Build-Image and give the service an image:.", "ComposeBuildUnavailable", ErrorCategory.NotImplemented);
+
         /// <summary>The id of an image on the engine; null when it is not there.</summary>
         public async Task<string?> ImageIdAsync(string image, CancellationToken cancellation)
         {
