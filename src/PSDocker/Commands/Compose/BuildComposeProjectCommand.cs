@@ -10,7 +10,7 @@ namespace PSDocker.Commands
     /// docker compose's default PROJECT-SERVICE. Start-ComposeProject -Build builds the same way before
     /// it starts the project.</para>
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Build, "ComposeProject", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+    [Cmdlet("Build", "ComposeProject", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(void))]
     public sealed class BuildComposeProjectCommand : ComposeCmdlet
     {
