@@ -64,7 +64,7 @@ step() {
   return "$rc"
 }
 
-psd_require docker busybox-static docker-registry
+psd_require docker busybox-static docker-registry docker-compose
 if [ "$engine_from_env" = 1 ]; then
   # Asked for: the engine the environment names, and no other.
   psd_engine_reachable || psd_die "no Docker engine answers at $(psd_engine_name), the engine you asked the tests to use."

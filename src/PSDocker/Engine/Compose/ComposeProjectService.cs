@@ -248,13 +248,13 @@ namespace PSDocker.EngineAccess
                             Driver = network.Driver ?? "bridge",
                             Internal = network.Internal,
                             Subnet = network.Subnets.Length > 0 ? network.Subnets : null,
-                            Label = ComposeLabels.ForNetwork(project!.Name, network),
+                            Label = new System.Collections.Hashtable(ComposeLabels.ForNetwork(project!.Name, network)),
                         },
                         cancellation).ConfigureAwait(false);
                     break;
                 case ComposeStepKind.CreateVolume:
                     var volume = step.Volume!;
-                    await _engine.Volumes.CreateAsync(volume.Name, volume.Driver, null, ComposeLabels.ForVolume(project!.Name, volume), cancellation).ConfigureAwait(false);
+                    await _engine.Volumes.CreateAsync(volume.Name, volume.Driver, null, new System.Collections.Hashtable(ComposeLabels.ForVolume(project!.Name, volume)), cancellation).ConfigureAwait(false);
                     break;
                 case ComposeStepKind.CreateContainer:
                     await CreateAndStartAsync(project!, step, created, cancellation).ConfigureAwait(false);
