@@ -71,6 +71,7 @@
         'Connect-Registry'
         'Disconnect-Registry'
         'Find-Image'
+        'Get-ComposeConfig'
         'Start-ComposeProject'
         'Stop-ComposeProject'
         'Remove-ComposeProject'

@@ -51,45 +51,19 @@ namespace PSDocker.Commands
         /// <inheritdoc />
         protected override string Noun => "Compose";
 
-        /// <summary>The project: the piped one, else loaded from the files; null after writing the error.</summary>
-        protected ComposeProjectConfig? LoadProject()
+        /// <summary>The project: the piped one, else loaded from the files (with <paramref name="services"/> enabled whatever their profiles); null after writing the error.</summary>
+        protected ComposeProjectConfig? LoadProject(string[]? services = null)
         {
             if (InputObject is { } piped)
             {
                 return piped;
             }
 
-            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-            {
-                environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
-            }
-
-            var profiles = Profile ?? (environment.TryGetValue("COMPOSE_PROFILES", out var p) && p.Length > 0 ? p.Split(',') : Array.Empty<string>());
-            try
-            {
-                return ComposeLoader.Load(new ComposeLoadRequest
-                {
-                    Paths = Path ?? Array.Empty<string>(),
-                    WorkingDirectory = SessionState.Path.CurrentFileSystemLocation.ProviderPath,
-                    ProjectName = ProjectName,
-                    Environment = environment,
-                    Profiles = profiles,
-                });
-            }
-            catch (ComposeFileException e)
-            {
-                WriteError(ComposeFileError(e));
-                return null;
-            }
+            return ComposeFiles.Load(this, ComposeFiles.Request(this, Path, ProjectName, Profile, services));
         }
 
-        /// <summary>The error record of a compose file that cannot be used: its ErrorId and category, the file (with line and column) as target.</summary>
-        internal static ErrorRecord ComposeFileError(ComposeFileException e)
-        {
-            var target = e.File is null ? null : e.Line > 0 ? e.File + ":" + e.Line + (e.Column > 0 ? ":" + e.Column : string.Empty) : e.File;
-            return new ErrorRecord(e, e.ErrorId, e.Category, target);
-        }
+        /// <summary>The error record of a compose file that cannot be used: its ErrorId and category, the file as target.</summary>
+        internal static ErrorRecord ComposeFileError(ComposeFileException e) => e.ToErrorRecord();
 
         /// <summary>
         /// The services to act on: all enabled ones, or those <paramref name="names"/> names with the

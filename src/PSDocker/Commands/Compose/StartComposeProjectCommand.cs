@@ -55,7 +55,7 @@ namespace PSDocker.Commands
         /// <inheritdoc />
         protected override void Process()
         {
-            var project = LoadProject();
+            var project = LoadProject(Service);
             if (project is null || SelectServices(project, Service, withDependencies: true) is not { } services)
             {
                 return;

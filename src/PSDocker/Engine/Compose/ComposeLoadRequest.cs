@@ -20,5 +20,8 @@ namespace PSDocker.EngineAccess
 
         /// <summary>Active profiles (--profile, COMPOSE_PROFILES).</summary>
         public IReadOnlyList<string> Profiles { get; set; } = Array.Empty<string>();
+
+        /// <summary>Services the user names (<c>docker compose up web</c>): enabled even when their profiles are not active, with their dependencies; a name that is no service is an error (ComposeServiceUnknown). Empty = all.</summary>
+        public IReadOnlyList<string> Services { get; set; } = Array.Empty<string>();
     }
 }

@@ -29,5 +29,8 @@ namespace PSDocker
 
         /// <summary>The top-level named volumes.</summary>
         public ComposeVolumeConfig[] Volumes { get; set; } = Array.Empty<ComposeVolumeConfig>();
+
+        /// <summary>What compose would warn about while loading: an obsolete <c>version</c>, several files with supported names, a variable that is not set, a dependency dropped because it is not required.</summary>
+        public string[] Warnings { get; set; } = Array.Empty<string>();
     }
 }

@@ -1,0 +1,39 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using PSDocker.EngineAccess;
+
+namespace PSDocker.Commands
+{
+    /// <summary>Completes from the compose project the command would read (its -Path, else the file found from the current location); nothing when it cannot be read.</summary>
+    public abstract class ComposeFileCompleter : FixedValueCompleter
+    {
+        /// <summary>The values of a loaded project.</summary>
+        internal abstract IEnumerable<string> Values(ComposeProjectConfig project);
+
+        /// <inheritdoc />
+        protected override IEnumerable<string> Values(IDictionary fakeBoundParameters)
+        {
+            try
+            {
+                var location = Runspace.DefaultRunspace?.SessionStateProxy.Path.CurrentFileSystemLocation.ProviderPath ?? Environment.CurrentDirectory;
+                var paths = fakeBoundParameters["Path"] switch
+                {
+                    string s => new[] { s },
+                    object[] a => a.Select(o => o?.ToString() ?? string.Empty).ToArray(),
+                    _ => Array.Empty<string>(),
+                };
+                var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string ?? string.Empty, StringComparer.Ordinal);
+                var project = ComposeLoader.Load(new ComposeLoadRequest { WorkingDirectory = location, Paths = paths, Environment = environment, Profiles = new[] { "*" } });
+                return Values(project).Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
+            }
+            catch (Exception e) when (e is ComposeFileException or System.IO.IOException or UnauthorizedAccessException or PSInvalidOperationException)
+            {
+                return Array.Empty<string>();
+            }
+        }
+    }
+}
