@@ -71,6 +71,7 @@
         'Connect-Registry'
         'Disconnect-Registry'
         'Find-Image'
+        'Build-Image'
         'Get-ComposeConfig'
         'Start-ComposeProject'
         'Stop-ComposeProject'

@@ -306,9 +306,55 @@ namespace PSDocker.EngineAccess
             }
         }
 
-        /// <summary>Builds a service's image from its build section, tagged <c>image:</c> or <c>PROJECT-SERVICE</c> (docker compose build).</summary>
-        public Task BuildAsync(ComposeProjectConfig project, ComposeServiceConfig service, Action<ProgressMessage> progress, CancellationToken cancellation) =>
-            throw new EngineException($"Service '{service.Name}': building images is not available in this build of PSDocker; build it with Build-Image and give the service an image:.", "ComposeBuildUnavailable", ErrorCategory.NotImplemented);
+        /// <summary>
+        /// Builds a service's image from its build section (context, dockerfile, args, target), tagged
+        /// <c>image:</c> or <c>PROJECT-SERVICE</c> (docker compose build); each step and output line is
+        /// reported as a progress message. Build args with no value are taken from the environment, as
+        /// compose does, and left out when it has none.
+        /// </summary>
+        public async Task BuildAsync(ComposeProjectConfig project, ComposeServiceConfig service, Action<ProgressMessage> progress, CancellationToken cancellation)
+        {
+            var build = service.Build ?? throw new ArgumentException($"Service '{service.Name}' has no build section.");
+            var args = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var arg in build.Args)
+            {
+                var value = arg.Value ?? System.Environment.GetEnvironmentVariable(arg.Key);
+                if (value is not null)
+                {
+                    args[arg.Key] = value;
+                }
+            }
+
+            var request = new ImageBuildRequest
+            {
+                ContextPath = build.Context,
+                Dockerfile = string.IsNullOrEmpty(build.Dockerfile) ? null : build.Dockerfile,
+                Tags = new[] { ComposeContainerSpec.ImageOf(project, service) },
+                BuildArgs = args,
+                Target = build.Target,
+                Labels = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [ComposeLabels.Project] = project.Name,
+                    [ComposeLabels.Service] = service.Name,
+                    [ComposeLabels.Version] = ComposeLabels.ComposeVersion,
+                },
+            };
+            await _engine.Images.BuildAsync(request, new Progress(line => progress(new ProgressMessage
+            {
+                Status = line.StepText is { } step ? step : line.Line,
+                Output = line.Line,
+            })), cancellation).ConfigureAwait(false);
+        }
+
+        /// <summary>Reports build lines synchronously, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+        private sealed class Progress : IProgress<ImageBuildProgress>
+        {
+            private readonly Action<ImageBuildProgress> _report;
+
+            public Progress(Action<ImageBuildProgress> report) => _report = report;
+
+            public void Report(ImageBuildProgress value) => _report(value);
+        }
 
         /// <summary>The id of an image on the engine; null when it is not there.</summary>
         public async Task<string?> ImageIdAsync(string image, CancellationToken cancellation)

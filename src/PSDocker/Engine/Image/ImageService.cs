@@ -321,6 +321,78 @@ namespace PSDocker.EngineAccess
             return response.ID;
         }
 
+        /// <summary>
+        /// Builds an image with the engine's classic builder (<c>docker build</c>, <c>POST /build</c>): the
+        /// context folder goes up as a tar made while it is sent (never whole in memory), less what its
+        /// <c>.dockerignore</c> excludes. Each output line is reported with its step as it arrives. A step
+        /// that fails ends it with an ImageBuildFailed <see cref="EngineException"/> naming the step and
+        /// the engine's message; a missing context is ContextNotFound and a missing Dockerfile
+        /// DockerfileNotFound. Returns the built image's listing line (of the first tag, if any).
+        /// </summary>
+        internal async Task<Image> BuildAsync(ImageBuildRequest request, IProgress<ImageBuildProgress>? progress, CancellationToken cancellation)
+        {
+            var context = BuildContext.Prepare(request.ContextPath, request.Dockerfile);
+            foreach (var tag in request.Tags)
+            {
+                if (ImageReference.Parse(tag).Digest is not null)
+                {
+                    throw new InvalidSpecException("Tag", tag, $"'{tag}' is a digest reference; a tag is repository[:tag].");
+                }
+            }
+
+            if (request.Platform is not null && Engine.ApiVersion is { } version && version < new System.Version(1, 38))
+            {
+                throw new EngineException($"-Platform needs API 1.38 or later; the engine speaks {version}.", "PlatformNotSupported", ErrorCategory.NotImplemented);
+            }
+
+            var parameters = new ImageBuildParameters
+            {
+                Dockerfile = context.DockerfileName,
+                Tags = request.Tags.ToList(),
+                BuildArgs = request.BuildArgs.ToDictionary(a => a.Key, a => a.Value ?? Environment.GetEnvironmentVariable(a.Key)!),
+                Labels = new Dictionary<string, string>(request.Labels),
+                Target = string.IsNullOrEmpty(request.Target) ? null : request.Target,
+                NoCache = request.NoCache ? true : null,
+                Pull = request.Pull ? "1" : null,
+                Platform = string.IsNullOrEmpty(request.Platform) ? null : request.Platform,
+                Remove = true,
+                ForceRemove = request.ForceRemove ? true : null,
+            };
+
+            var output = new BuildOutputReader(progress);
+            using (var upload = new ContextUploadStream(context.WriteTar, cancellation))
+            {
+                try
+                {
+                    await Call(
+                        c => ProgressStream.RunAsync(
+                            report => c.Images.BuildImageFromDockerfileAsync(parameters, upload, Array.Empty<AuthConfig>(), new Dictionary<string, string>(), report, cancellation),
+                            output.Add,
+                            reason =>
+                            {
+                                output.Complete();
+                                var step = output.StepText is null ? string.Empty : $" at {output.StepText}";
+                                return ProgressStream.Failure($"The build of '{request.ContextPath}' failed{step}", reason, "ImageBuildFailed", ErrorCategory.InvalidResult);
+                            }),
+                        cancellation).ConfigureAwait(false);
+                }
+                catch (Exception) when (upload.ProducerFailure is EngineException failure && !cancellation.IsCancellationRequested)
+                {
+                    throw failure;
+                }
+                catch (EngineException e) when (e is not EngineUnreachableException && e.ErrorId != "ImageBuildFailed" && !cancellation.IsCancellationRequested)
+                {
+                    throw ProgressStream.Failure($"The build of '{request.ContextPath}' failed", e.Message, "ImageBuildFailed", e.Category);
+                }
+            }
+
+            output.Complete();
+            var id = output.ImageId ?? throw new EngineException($"The engine built '{request.ContextPath}' without saying the new image's id.", "EngineResponseInvalid", ErrorCategory.InvalidResult);
+            var image = await FindAsync(request.Tags.Count > 0 ? request.Tags[0] : id, cancellation).ConfigureAwait(false)
+                ?? await FindAsync(id, cancellation).ConfigureAwait(false);
+            return image ?? throw new EngineException($"The image '{id}' the engine built is gone.", "ImageNotFound", ErrorCategory.ObjectNotFound);
+        }
+
         /// <summary>Copies a stream in chunks, reporting the bytes copied so far.</summary>
         internal static async Task CopyAsync(Stream source, Stream destination, Action<long> progress, CancellationToken cancellation)
         {

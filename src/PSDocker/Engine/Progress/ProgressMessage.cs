@@ -21,5 +21,8 @@ namespace PSDocker.EngineAccess
 
         /// <summary>Plain output text (a build step's output), when the message carries it.</summary>
         public string? Output { get; set; }
+
+        /// <summary>The <c>ID</c> of the message's <c>aux</c> record (the id of a built image), when it carries one.</summary>
+        public string? AuxId { get; set; }
     }
 }

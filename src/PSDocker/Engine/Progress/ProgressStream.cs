@@ -36,6 +36,7 @@ namespace PSDocker.EngineAccess
                     Current = message.Progress?.Current,
                     Total = message.Progress is { Total: > 0 } p ? p.Total : null,
                     Output = string.IsNullOrEmpty(message.Stream) ? null : message.Stream,
+                    AuxId = message.Aux?.ExtensionData is { } aux && aux.TryGetValue("ID", out var id) ? id?.ToString() : null,
                 });
             })).ConfigureAwait(false);
 
