@@ -192,7 +192,7 @@ Describe 'about_PSDocker' {
 
     It 'names only cmdlets the module has, and all of them' {
         $text = Get-Content (Join-Path $helpDirectory 'about_PSDocker.md') -Raw
-        $named = [regex]::Matches($text, '\b[A-Z][a-z]+-(Container|Image|Registry)[A-Za-z]*\b').Value | Sort-Object -Unique
+        $named = [regex]::Matches($text, '\b[A-Z][a-z]+-(Container|Image|Registry|Compose)[A-Za-z]*\b').Value | Sort-Object -Unique
 
         $named | ForEach-Object { $_ | Should -BeIn $cmdlets.Name }
         $cmdlets.Name | ForEach-Object { $named | Should -Contain $_ }

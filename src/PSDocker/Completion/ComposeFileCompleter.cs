@@ -19,7 +19,7 @@ namespace PSDocker.Commands
         {
             try
             {
-                var location = Runspace.DefaultRunspace?.SessionStateProxy.Path.CurrentFileSystemLocation.ProviderPath ?? Environment.CurrentDirectory;
+                var location = CurrentFileSystemLocation() ?? Environment.CurrentDirectory;
                 var paths = fakeBoundParameters["Path"] switch
                 {
                     string s => new[] { s },
@@ -30,9 +30,30 @@ namespace PSDocker.Commands
                 var project = ComposeLoader.Load(new ComposeLoadRequest { WorkingDirectory = location, Paths = paths, Environment = environment, Profiles = new[] { "*" } });
                 return Values(project).Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
             }
-            catch (Exception e) when (e is ComposeFileException or System.IO.IOException or UnauthorizedAccessException or PSInvalidOperationException)
+            catch (Exception e) when (e is ComposeFileException or System.IO.IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 return Array.Empty<string>();
+            }
+        }
+
+        // The session's location, not the process's: a completer runs on the pipeline thread, where a nested
+        // command on the current runspace can ask for it (SessionStateProxy cannot while a pipeline runs).
+        private static string? CurrentFileSystemLocation()
+        {
+            if (Runspace.DefaultRunspace is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+                shell.AddCommand("Microsoft.PowerShell.Management\\Get-Location").AddParameter("PSProvider", "FileSystem");
+                return shell.Invoke<PathInfo>().FirstOrDefault()?.ProviderPath;
+            }
+            catch (Exception e) when (e is PSInvalidOperationException or RuntimeException)
+            {
+                return null;
             }
         }
     }

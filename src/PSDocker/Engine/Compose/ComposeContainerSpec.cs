@@ -163,6 +163,13 @@ namespace PSDocker.EngineAccess
                 var source = mount.Type == "volume" && mount.Source is { } key
                     ? project.Volumes.FirstOrDefault(v => v.Key == key)?.Name ?? key
                     : mount.Source;
+                if (mount.Type == "bind" && mount.CreateHostPath && source is not null)
+                {
+                    // Short syntax: like docker run -v, the engine creates a missing host folder (a Mount would refuse it).
+                    (host.Binds ??= new List<string>()).Add(source + ":" + mount.Target + (mount.ReadOnly ? ":ro" : string.Empty));
+                    continue;
+                }
+
                 mounts.Add(new Mount { Type = mount.Type, Source = source ?? string.Empty, Target = mount.Target, ReadOnly = mount.ReadOnly });
             }
 

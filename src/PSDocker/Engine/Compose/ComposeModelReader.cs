@@ -502,7 +502,7 @@ namespace PSDocker.EngineAccess
             {
                 VolumeSpecKind.Anonymous => new ComposeMountConfig { Type = "volume", Target = spec.Destination },
                 VolumeSpecKind.Named => new ComposeMountConfig { Type = "volume", Source = spec.Source, Target = spec.Destination, ReadOnly = spec.ReadOnly },
-                _ => new ComposeMountConfig { Type = "bind", Source = ResolvePath(spec.Source!), Target = spec.Destination, ReadOnly = spec.ReadOnly },
+                _ => new ComposeMountConfig { Type = "bind", Source = ResolvePath(spec.Source!), Target = spec.Destination, ReadOnly = spec.ReadOnly, CreateHostPath = true },
             };
         }
 

@@ -53,7 +53,8 @@ namespace PSDocker.EngineAccess
 
                 if (spec.Contains(name))
                 {
-                    throw key.Error("ComposeKeyUnsupported", $"{path}.{name}: '{name}' is in the compose specification but PSDocker does not support it yet; remove it or run this project with docker compose");
+                    var where = path == "(root)" ? name : path + "." + name;
+                    throw key.Error("ComposeKeyUnsupported", $"{where}: '{name}' is in the compose specification but PSDocker does not support it yet; remove it or run this project with docker compose");
                 }
 
                 throw key.Error("ComposeKeyUnknown", $"{path} Additional property {name} is not allowed");

@@ -231,6 +231,11 @@ namespace PSDocker.EngineAccess
                             e.Pair("source", mount.Source);
                             e.Pair("target", mount.Target);
                             e.Flag("read_only", mount.ReadOnly);
+                            if (mount.CreateHostPath)
+                            {
+                                e.Key("bind");
+                                e.Map(() => e.Flag("create_host_path", true));
+                            }
                         });
                     }
                 });

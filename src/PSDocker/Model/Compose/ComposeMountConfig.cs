@@ -14,5 +14,8 @@ namespace PSDocker
 
         /// <summary>Mounted read-only.</summary>
         public bool ReadOnly { get; set; }
+
+        /// <summary>A bind whose missing host path the engine creates (compose's <c>bind.create_host_path</c>: true for the short syntax, as <c>docker run -v</c> does; false for the long one, where a missing path is an error).</summary>
+        public bool CreateHostPath { get; set; }
     }
 }
