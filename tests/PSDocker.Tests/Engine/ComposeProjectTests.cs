@@ -321,6 +321,128 @@ public sealed class ComposeProjectTests
         }
     }
 
+    [Fact]
+    public async Task StartComposeProject_UnhealthyDependency_IsAClearError_AndTheDependentIsNotCreated()
+    {
+        var name = ProjectName();
+        var project = App(name);
+        project.Services[0].Healthcheck = new ComposeHealthcheckConfig { Test = new[] { "CMD-SHELL", "false" }, Interval = TimeSpan.FromMilliseconds(300), Retries = 1 };
+
+        var result = Up(project);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ComposeDependencyUnhealthy", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("'web' depends on 'db'", error.Exception.Message);
+        Assert.Equal("web", error.TargetObject);
+        Assert.DoesNotContain(await ProjectContainersAsync(name), c => c.Labels["com.docker.compose.service"] == "web");
+    }
+
+    [Fact]
+    public async Task StartComposeProject_CompletedSuccessfully_StartsTheDependentAfterTheJobExited_AndWaitAcceptsTheJob()
+    {
+        var name = ProjectName();
+        var project = App(name);
+        var job = new ComposeServiceConfig
+        {
+            Name = "migrate",
+            Image = EngineFixture.TestImage,
+            Command = new[] { "sh", "-c", "sleep 1; echo done" },
+            Labels = new SortedDictionary<string, string>(_f.Labels, StringComparer.Ordinal),
+            Networks = new SortedDictionary<string, ComposeServiceNetworkConfig>(StringComparer.Ordinal) { ["back"] = new ComposeServiceNetworkConfig() },
+        };
+        project.Services = new[] { job, project.Services[0], project.Services[1] };
+        project.Services[2].DependsOn["migrate"] = new ComposeDependencyConfig { Condition = "service_completed_successfully" };
+
+        Up(project, "-Wait").AssertNoErrors();
+
+        var migrate = await _f.Docker.Containers.InspectContainerAsync(name + "-migrate-1");
+        var web = await _f.Docker.Containers.InspectContainerAsync(name + "-web-1");
+        Assert.Equal(0L, migrate.State.ExitCode);
+        Assert.True(DateTime.Parse(web.State.StartedAt, null, System.Globalization.DateTimeStyles.RoundtripKind) >= DateTime.Parse(migrate.State.FinishedAt, null, System.Globalization.DateTimeStyles.RoundtripKind));
+    }
+
+    [Fact]
+    public async Task StartComposeProject_MissingExternalNetwork_IsAClearError_AndCreatesNothing()
+    {
+        var name = ProjectName();
+        var project = App(name);
+        project.Networks[0].External = true;
+        project.Networks[0].Name = name + "-nosuch";
+
+        var result = Up(project);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ComposeExternalNetworkNotFound", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains(name + "-nosuch", error.Exception.Message);
+        Assert.Empty(await ProjectContainersAsync(name));
+        Assert.False(_f.VolumeExists(name + "_data"));
+    }
+
+    [Fact]
+    public async Task StartComposeProject_CtrlCDuringADependencyWait_StopsWithinASecond_AndLeavesNoHalfMadeContainer()
+    {
+        var name = ProjectName();
+        var project = App(name);
+        project.Services[0].Healthcheck = new ComposeHealthcheckConfig { Test = new[] { "CMD-SHELL", "sleep 600" }, Interval = TimeSpan.FromSeconds(60), Retries = 3 };
+        var variable = "cmp" + Guid.NewGuid().ToString("N")[..8];
+        _f.Runspace.SessionStateProxy.SetVariable(variable, project);
+        using var pipeline = new StreamingPipeline(_f.Runspace, "$" + variable + " | Start-ComposeProject");
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && !(await ProjectContainersAsync(name)).Any(c => c.State == "running"))
+        {
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(500);
+        Assert.False(pipeline.IsCompleted);
+        var took = pipeline.Stop();
+
+        Assert.True(took < TimeSpan.FromSeconds(2), $"Ctrl+C took {took}");
+        var containers = await ProjectContainersAsync(name);
+        var db = Assert.Single(containers);
+        Assert.Equal(("db", "running"), (db.Labels["com.docker.compose.service"], db.State));
+        _f.Run($"Remove-ComposeProject -ProjectName {name} -Volume -Timeout 0").AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task StartComposeProject_Build_BuildsTheImage_AndRecreatesOnlyTheServiceWhoseImageChanged()
+    {
+        var name = ProjectName();
+        var folder = Directory.CreateTempSubdirectory("psd-compose-build-").FullName;
+        try
+        {
+            void Dockerfile(string text) => File.WriteAllText(Path.Combine(folder, "Dockerfile"), $"FROM {EngineFixture.TestImage}\nLABEL {EngineFixture.LabelKey}={_f.RunId}\nRUN echo '{text}' > /greeting\n");
+            Dockerfile("one");
+            var project = App(name);
+            project.Services[1].Image = null;
+            project.Services[1].Build = new ComposeBuildConfig { Context = folder };
+
+            _f.Run("param($Project) $Project | Build-ComposeProject", new Dictionary<string, object?> { ["Project"] = project }).AssertNoErrors();
+            var built = await _f.Docker.Images.InspectImageAsync(name + "-web");
+            Assert.Equal(("web", name), (built.Config.Labels["com.docker.compose.service"], built.Config.Labels["com.docker.compose.project"]));
+
+            Up(project).AssertNoErrors();
+            var before = await IdsByNameAsync(name);
+            Dockerfile("two");
+            Up(project, "-Build").AssertNoErrors();
+            var after = await IdsByNameAsync(name);
+
+            Assert.Equal(before[name + "-db-1"], after[name + "-db-1"]);
+            Assert.NotEqual(before[name + "-web-1"], after[name + "-web-1"]);
+            var read = _f.Run($"Invoke-ContainerExec {name}-web-1 -Command cat,/greeting").AssertNoErrors();
+            Assert.Equal("two", Assert.Single(read.Output).ToString());
+
+            _f.Run($"Remove-ComposeProject -ProjectName {name} -RemoveImage Local -Volume").AssertNoErrors();
+            await Assert.ThrowsAsync<DockerImageNotFoundException>(() => _f.Docker.Images.InspectImageAsync(name + "-web"));
+            await _f.Docker.Images.InspectImageAsync(EngineFixture.TestImage);
+        }
+        finally
+        {
+            Directory.Delete(folder, true);
+        }
+    }
+
     private static string DockerCompose(string folder, params string[] args)
     {
         var psi = new ProcessStartInfo("docker-compose") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
