@@ -64,6 +64,20 @@ AfterAll {
 }
 
 Describe 'Start-ComposeProject' {
+    It 'shows with -WhatIf every resource it would make, in order, and makes none' {
+        $text = Invoke-UserScript "Set-Location '$Folder'; Start-ComposeProject -WhatIf"
+
+        $lines = @($text -split "`r?`n" | Where-Object { $_ -like 'What if:*' })
+        $lines | Should -Be @(
+            "What if: Performing the operation `"Build image for service web`" on target `"$Project-web`"."
+            "What if: Performing the operation `"Create network`" on target `"${Project}_back`"."
+            "What if: Performing the operation `"Create volume`" on target `"${Project}_data`"."
+            "What if: Performing the operation `"Create container`" on target `"$Project-db-1`"."
+            "What if: Performing the operation `"Create container`" on target `"$Project-web-1`"."
+        )
+        @(& docker ps -aq --filter "label=com.docker.compose.project=$Project").Count | Should -Be 0
+    }
+
     It 'brings the app up with one command: builds web, starts db, then web once db is healthy' {
         # Step 3: one command to bring it all up.
         Start-ComposeProject -Wait -WaitTimeout 120
@@ -115,8 +129,22 @@ Describe 'Get-ComposeProject' {
 }
 
 Describe 'Remove-ComposeProject' {
-    It 'takes the app down and leaves nothing of it behind' {
-        Remove-ComposeProject -Volume -RemoveImage Local
+    It 'shows with -WhatIf exactly what docker compose down -v --rmi local would remove' {
+        $text = Invoke-UserScript "Remove-ComposeProject -ProjectName '$Project' -Volume -RemoveImage Local -WhatIf"
+
+        $lines = @($text -split "`r?`n" | Where-Object { $_ -like 'What if:*' })
+        $lines | Should -Be @(
+            "What if: Performing the operation `"Remove container`" on target `"$Project-web-1`"."
+            "What if: Performing the operation `"Remove container`" on target `"$Project-db-1`"."
+            "What if: Performing the operation `"Remove network`" on target `"${Project}_back`"."
+            "What if: Performing the operation `"Remove volume`" on target `"${Project}_data`"."
+            "What if: Performing the operation `"Remove image`" on target `"$Project-web`"."
+        )
+        @(& docker ps -aq --filter "label=com.docker.compose.project=$Project").Count | Should -Be 2
+    }
+
+    It 'takes the app down, piped from Get-ComposeProject, and leaves nothing of it behind' {
+        Get-ComposeProject $Project | Remove-ComposeProject -Volume -RemoveImage Local
 
         @(& docker ps -aq --filter "label=com.docker.compose.project=$Project").Count | Should -Be 0
         @(& docker network ls -q --filter "label=com.docker.compose.project=$Project").Count | Should -Be 0
