@@ -63,6 +63,16 @@ namespace PSDocker.Commands
 
             foreach (var engine in TargetEngines)
             {
+                try
+                {
+                    Await(engine.Compose.CheckExternalsAsync(project, services, CancellationToken));
+                }
+                catch (EngineException e)
+                {
+                    Fail(e, project.Name);
+                    continue;
+                }
+
                 if (!EnsureImages(engine, project, services, Build))
                 {
                     continue;

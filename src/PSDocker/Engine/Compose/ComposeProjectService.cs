@@ -184,6 +184,38 @@ namespace PSDocker.EngineAccess
             return steps;
         }
 
+        /// <summary>
+        /// Checks, before anything is pulled, built or created, that the external networks and volumes the
+        /// services use exist (ComposeExternalNetworkNotFound / ComposeExternalVolumeNotFound otherwise).
+        /// </summary>
+        public async Task CheckExternalsAsync(ComposeProjectConfig project, IList<ComposeServiceConfig> services, CancellationToken cancellation)
+        {
+            var networkKeys = new HashSet<string>(services.SelectMany(s => s.Networks.Keys), StringComparer.Ordinal);
+            foreach (var network in project.Networks.Where(n => n.External && networkKeys.Contains(n.Key)))
+            {
+                var existing = await _engine.Networks.FindAsync(network.Name, cancellation).ConfigureAwait(false);
+                if (existing is null || !string.Equals(existing.Name, network.Name, StringComparison.Ordinal))
+                {
+                    throw new EngineException(
+                        $"The external network '{network.Name}' (networks.{network.Key} in the compose file) does not exist. Create it first (New-ContainerNetwork {network.Name}), or remove 'external: true' to let the project create it.",
+                        "ComposeExternalNetworkNotFound",
+                        ErrorCategory.ObjectNotFound);
+                }
+            }
+
+            var volumeKeys = new HashSet<string>(services.SelectMany(s => s.Volumes).Where(m => m.Type == "volume" && m.Source is not null).Select(m => m.Source!), StringComparer.Ordinal);
+            foreach (var volume in project.Volumes.Where(v => v.External && volumeKeys.Contains(v.Key)))
+            {
+                if (await _engine.Volumes.FindAsync(volume.Name, cancellation).ConfigureAwait(false) is null)
+                {
+                    throw new EngineException(
+                        $"The external volume '{volume.Name}' (volumes.{volume.Key} in the compose file) does not exist. Create it first (New-ContainerVolume {volume.Name}), or remove 'external: true' to let the project create it.",
+                        "ComposeExternalVolumeNotFound",
+                        ErrorCategory.ObjectNotFound);
+                }
+            }
+        }
+
         /// <summary>The steps of <c>docker compose stop</c>: the running containers of the project (or of <paramref name="services"/>), dependents first.</summary>
         public async Task<IList<ComposeStep>> PlanStopAsync(string project, IReadOnlyCollection<string>? services, CancellationToken cancellation)
         {
