@@ -356,3 +356,91 @@ Describe 'Find-Image' {
         $err[0].TargetObject | Should -Be $term
     }
 }
+
+Describe 'Build-Image' {
+    BeforeAll {
+        $script:buildDir = Join-Path ([System.IO.Path]::GetTempPath()) "psd-pester-build-$TestRunId"
+        $script:buildContext = Join-Path $buildDir 'ctx'
+        New-Item -ItemType Directory (Join-Path $buildContext 'sub') -Force > $null
+        # LABEL right after FROM: even a failed build's intermediate images carry the run label.
+        $from = "FROM $TestImage`nLABEL psdocker.pester=$TestRunId`n"
+        Set-Content (Join-Path $buildContext 'Dockerfile') -Value ($from + "ARG V=unset`nCOPY . /ctx`nRUN echo `"v=`$V`"`n")
+        Set-Content (Join-Path $buildContext '.dockerignore') -Value "secret.txt`nsub`n!sub/keep.txt"
+        Set-Content (Join-Path $buildContext 'secret.txt') -Value 'secret'
+        Set-Content (Join-Path $buildContext 'sub/drop.txt') -Value 'drop'
+        Set-Content (Join-Path $buildContext 'sub/keep.txt') -Value 'keep'
+        $script:failContext = Join-Path $buildDir 'fail'
+        New-Item -ItemType Directory $failContext -Force > $null
+        Set-Content (Join-Path $failContext 'Dockerfile') -Value ($from + "RUN exit 3`n")
+    }
+
+    AfterAll {
+        Remove-Item $buildDir -Recurse -Force -ErrorAction Ignore
+    }
+
+    It 'writes the build output to the information stream and emits the built image' {
+        $tag = "${repoPrefix}built:1"
+
+        $image = Build-Image $buildContext -Tag $tag -BuildArg @{ V = '7' } -Label $TestLabel -InformationVariable info
+
+        $image | Should -BeOfType PSDocker.Image
+        $image.Reference | Should -Be $tag
+        $image.Id | Should -Be (& docker image inspect --format '{{.Id}}' $tag)
+        $info.MessageData | Should -Contain 'v=7'
+        @($info.MessageData -like 'Step */6 : *').Count | Should -Be 6
+        $info[0].Tags | Should -Contain 'PSDocker'
+        $info[0].Tags | Should -Contain 'Build'
+        $files = & docker run --rm --label "psdocker.pester=$TestRunId" $tag find /ctx -type f
+        $files | Should -Contain '/ctx/sub/keep.txt'
+        $files | Should -Not -Contain '/ctx/secret.txt'
+        $files | Should -Not -Contain '/ctx/sub/drop.txt'
+    }
+
+    It 'shows the steps in the progress bar' {
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript("Import-Module '$(Join-Path $RepoRoot 'out/PSDocker/PSDocker.psd1')'; Build-Image '$buildContext' -Tag '${repoPrefix}built:2' -NoCache -Label @{ 'psdocker.pester' = '$TestRunId' }")
+            $null = $ps.Invoke()
+            $ps.Streams.Error | Should -BeNullOrEmpty
+            $statuses = $ps.Streams.Progress | ForEach-Object StatusDescription
+            $statuses | Should -Contain 'Step 4/6 : COPY . /ctx'
+            $ps.Streams.Progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'names the context and the tags in the -WhatIf text' {
+        $out = Invoke-UserScript "Build-Image '$buildContext' -Tag app:1, app:2 -WhatIf"
+
+        $out | Should -Match ([regex]::Escape("What if: Performing the operation `"Build image`" on target `"$buildContext as app:1, app:2`"."))
+        & docker image inspect app:2 *> $null
+        $LASTEXITCODE | Should -Not -Be 0
+    }
+
+    It 'reports a failing step as an error record naming the step, and emits nothing' {
+        $out = Build-Image $failContext -Tag "${repoPrefix}fail:1" -Label $TestLabel -ForceRemove -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $out | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -Be 'ImageBuildFailed,PSDocker.Commands.BuildImageCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'InvalidResult'
+        $err[0].TargetObject | Should -Be $failContext
+        $err[0].Exception.Message | Should -BeLike '*Step 3/4 : RUN exit 3*returned a non-zero code: 3*'
+        Test-ImageReference "${repoPrefix}fail:1" | Should -BeFalse
+    }
+
+    It 'reports a missing context folder as ContextNotFound naming it as typed' {
+        Build-Image ./no-such-folder -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $err[0].FullyQualifiedErrorId | Should -Be 'ContextNotFound,PSDocker.Commands.BuildImageCommand'
+        $err[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $err[0].TargetObject | Should -Be './no-such-folder'
+    }
+
+    It 'completes -Tag with local image references' {
+        $tag = "${repoPrefix}complete:1"
+        New-TestImage $tag > $null
+        $line = "Build-Image -Tag $($tag.Substring(0, $tag.Length - 3))"
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $tag
+    }
+}

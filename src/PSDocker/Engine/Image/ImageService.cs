@@ -376,9 +376,11 @@ namespace PSDocker.EngineAccess
                             }),
                         cancellation).ConfigureAwait(false);
                 }
-                catch (Exception) when (upload.ProducerFailure is EngineException failure && !cancellation.IsCancellationRequested)
+                catch (Exception) when (upload.ProducerFailure is { } failure && !cancellation.IsCancellationRequested)
                 {
-                    throw failure;
+                    // The context could not be read: that, not the broken upload, is what the user must hear.
+                    throw failure as EngineException
+                        ?? new EngineException($"Cannot read the build context '{request.ContextPath}': {failure.Message}", "ContextFileUnreadable", ErrorCategory.ReadError, null, failure);
                 }
                 catch (EngineException e) when (e is not EngineUnreachableException && e.ErrorId != "ImageBuildFailed" && !cancellation.IsCancellationRequested)
                 {
