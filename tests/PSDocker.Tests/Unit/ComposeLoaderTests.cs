@@ -295,6 +295,20 @@ public sealed class ComposeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_NestedAliases_StopAtComposesNodeLimit()
+    {
+        var yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+        for (var i = 0; i < 8; i++)
+        {
+            yaml += $"{(char)('b' + i)}: &{(char)('b' + i)} [*{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}, *{(char)('a' + i)}]\n";
+        }
+
+        var e = Fails("x-bomb:\n  " + yaml.Replace("\n", "\n  ").TrimEnd() + "\nservices: {}\n");
+        Assert.Equal("ComposeYamlInvalid", e.ErrorId);
+        Assert.Contains("maximum node visit limit", e.Reason);
+    }
+
+    [Fact]
     public void Load_DuplicateKey_IsComposeYamlInvalid()
     {
         var e = Fails("services:\n  web:\n    image: x\n    image: y\n");
@@ -312,6 +326,17 @@ public sealed class ComposeLoaderTests : IDisposable
         Assert.Equal("ComposeKeyUnknown", e.ErrorId);
         Assert.Equal(message, e.Reason);
         Assert.Equal((line, column), (e.Line, e.Column));
+    }
+
+    [Theory]
+    [InlineData("services:\n  my web:\n    image: x\n", "services Additional property my web is not allowed", 2)]
+    [InlineData("services:\n  web:\n    image: x\n    env_file: [{ path: a.env, x-note: 1 }]\n", "services.web.env_file Additional property x-note is not allowed", 4)]
+    public void Load_KeyTheSpecForbids_IsComposeKeyUnknown(string yaml, string message, int line)
+    {
+        var e = Fails(yaml);
+        Assert.Equal("ComposeKeyUnknown", e.ErrorId);
+        Assert.StartsWith(message, e.Reason);
+        Assert.Equal(line, e.Line);
     }
 
     [Theory]
@@ -377,6 +402,7 @@ public sealed class ComposeLoaderTests : IDisposable
     [InlineData("services:\n  web:\n    image: x\n    depends_on: [db]\n", "ComposeServiceUnknown", "service \"web\" depends on undefined service \"db\": invalid compose project", 4)]
     [InlineData("services:\n  web:\n    build: {}\n    image: x\n    networks: [front]\n", "ComposeNetworkUndefined", "service \"web\" refers to undefined network front: invalid compose project", 5)]
     [InlineData("services:\n  web:\n    image: x\n    volumes: [data:/data]\n", "ComposeVolumeUndefined", "service \"web\" refers to undefined volume data: invalid compose project", 4)]
+    [InlineData("services:\n  web:\n    image: x\n    volumes: [data/sub:/data]\n", "ComposeVolumeUndefined", "service \"web\" refers to undefined volume data/sub: invalid compose project", 4)]
     [InlineData("services:\n  web:\n    restart: always\n", "ComposeServiceInvalid", "service \"web\" has neither an image nor a build context specified: invalid compose project", 2)]
     [InlineData("services:\n  web:\n    image: x\n    depends_on: [db]\n  db:\n    image: x\n    profiles: [debug]\n", "ComposeServiceDisabled", "service \"db\" is required by \"web\" but is disabled. Can be enabled by profiles [debug]", 4)]
     public void Load_InconsistentProject_FailsAsCompose(string yaml, string errorId, string message, int line)
@@ -456,6 +482,18 @@ public sealed class ComposeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ResetAndOverrideTags_AsCompose()
+    {
+        Write("compose.yaml", "services:\n  web:\n    image: x\n    ports: [\"8080:80\"]\n    environment: { A: \"1\" }\n    dns: [1.1.1.1]\n");
+        Write("override.yaml", "services:\n  web:\n    ports: !reset []\n    environment: !override { B: \"2\" }\n    dns: !reset null\n    user: !reset nobody\n");
+        var web = Service(LoadFolder(paths: new[] { "compose.yaml", "override.yaml" }), "web");
+        Assert.Empty(web.Ports);
+        Assert.Equal(new[] { "B" }, web.Environment.Keys);
+        Assert.Empty(web.Dns);
+        Assert.Null(web.User);
+    }
+
+    [Fact]
     public void Load_Discovery_ComposeOrder_ParentsAndOverride()
     {
         Write("docker-compose.yml", "services:\n  old:\n    image: x\n");
@@ -471,6 +509,46 @@ public sealed class ComposeLoaderTests : IDisposable
         Assert.Equal("overridden", fromChild.Services.Single().Image);
         Assert.Equal(new[] { Path.Combine(_root, "compose.yaml"), Path.Combine(_root, "compose.override.yml") }, fromChild.ConfigFiles);
         Assert.Equal("myapp", fromChild.Name);
+    }
+
+    [Theory]
+    [InlineData("compose.yaml compose.yml docker-compose.yml docker-compose.yaml", "compose.yaml")]
+    [InlineData("compose.yml docker-compose.yml docker-compose.yaml", "compose.yml")]
+    [InlineData("docker-compose.yaml docker-compose.yml", "docker-compose.yml")]
+    [InlineData("docker-compose.yaml", "docker-compose.yaml")]
+    public void Find_UsesComposeGosOrder_AndWarnsAboutTheOthers(string present, string chosen)
+    {
+        foreach (var name in present.Split(' '))
+        {
+            Write(name, "services: {}\n");
+        }
+
+        var warnings = new List<string>();
+        var found = ComposeFileLocator.Find(_root, warnings);
+        Assert.Equal(new[] { Path.Combine(_root, chosen) }, found);
+        Assert.Equal(present.Contains(' ') ? 2 : 0, warnings.Count);
+    }
+
+    [Fact]
+    public void Find_TakesTheFirstOverrideFileBesideIt()
+    {
+        Write("compose.yaml", "services: {}\n");
+        Write("docker-compose.override.yaml", "services: {}\n");
+        Write("compose.override.yaml", "services: {}\n");
+        var warnings = new List<string>();
+        Assert.Equal(new[] { Path.Combine(_root, "compose.yaml"), Path.Combine(_root, "compose.override.yaml") }, ComposeFileLocator.Find(_root, warnings));
+        Assert.StartsWith("Found multiple override files with supported names: ", warnings[0]);
+    }
+
+    [Fact]
+    public void Load_ComposeFileVariable_NamesTheFiles()
+    {
+        Write("a.yaml", "services:\n  web:\n    image: a\n");
+        Write("b.yaml", "services:\n  web:\n    image: b\n");
+        Write("compose.yaml", "services:\n  web:\n    image: ignored\n");
+        var p = LoadFolder(new() { ["COMPOSE_FILE"] = "a.yaml" + Path.PathSeparator + "b.yaml" });
+        Assert.Equal("b", Service(p, "web").Image);
+        Assert.Equal(2, p.ConfigFiles.Length);
     }
 
     [Fact]

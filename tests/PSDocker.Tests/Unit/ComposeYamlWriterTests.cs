@@ -27,6 +27,29 @@ public sealed class ComposeYamlWriterTests : IDisposable
     public void GoDuration_WritesAsGo(long milliseconds, string expected) =>
         Assert.Equal(expected, ComposeYamlWriter.GoDuration(TimeSpan.FromMilliseconds(milliseconds)));
 
+    [Theory]
+    [InlineData("1m30s", 90_000)]
+    [InlineData("10s", 10_000)]
+    [InlineData("500ms", 500)]
+    [InlineData("1.5s", 1_500)]
+    [InlineData("1h", 3_600_000)]
+    [InlineData("1d", 86_400_000)]
+    [InlineData("1w", 604_800_000)]
+    [InlineData("0", 0)]
+    public void ComposeDuration_ReadsAsCompose(string text, long milliseconds)
+    {
+        Assert.True(ComposeDuration.TryParse(text, out var d));
+        Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), d);
+    }
+
+    [Theory]
+    [InlineData("10")]
+    [InlineData("soon")]
+    [InlineData("")]
+    [InlineData("5x")]
+    [InlineData(".s")]
+    public void ComposeDuration_RefusesWhatComposeRefuses(string text) => Assert.False(ComposeDuration.TryParse(text, out _));
+
     [Fact]
     public void Write_PrintsComposeLayout()
     {

@@ -12,7 +12,7 @@ namespace PSDocker.Commands
     /// resolved against the session's current FileSystem location (not the process's), the process
     /// environment for interpolation, the loader's warnings written as warnings.
     /// </summary>
-    public static class ComposeFiles
+    internal static class ComposeFiles
     {
         /// <summary>The loader's request for a cmdlet's parameters.</summary>
         internal static ComposeLoadRequest Request(PSCmdlet cmdlet, string[]? path, string? projectName, string[]? profile, string[]? service)

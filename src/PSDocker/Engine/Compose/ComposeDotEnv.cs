@@ -24,7 +24,6 @@ namespace PSDocker.EngineAccess
         public static IDictionary<string, string> Parse(string text, string file, Func<string, string?> lookup)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            var order = new List<string>();
             if (text.Length > 0 && text[0] == '\uFEFF')
             {
                 text = text.Substring(1);
@@ -117,7 +116,7 @@ namespace PSDocker.EngineAccess
                     line++;
                     if (lookup(key) is { } inheritedValue)
                     {
-                        Put(result, order, key, inheritedValue);
+                        result[key] = inheritedValue;
                     }
 
                     continue;
@@ -128,20 +127,10 @@ namespace PSDocker.EngineAccess
                     pos++;
                 }
 
-                Put(result, order, key, ReadValue(text, ref pos, ref line, file, result, lookup));
+                result[key] = ReadValue(text, ref pos, ref line, file, result, lookup);
             }
 
             return result;
-        }
-
-        private static void Put(Dictionary<string, string> result, List<string> order, string key, string value)
-        {
-            if (!result.ContainsKey(key))
-            {
-                order.Add(key);
-            }
-
-            result[key] = value;
         }
 
         private static string ReadValue(string text, ref int pos, ref int line, string file, Dictionary<string, string> seen, Func<string, string?> lookup)

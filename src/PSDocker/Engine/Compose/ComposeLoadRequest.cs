@@ -6,7 +6,7 @@ namespace PSDocker.EngineAccess
     /// <summary>What the compose loader reads: which files, for which project, with which environment.</summary>
     internal sealed class ComposeLoadRequest
     {
-        /// <summary>The compose files in merge order; empty = find compose.yaml, compose.yml, docker-compose.yaml, docker-compose.yml in <see cref="WorkingDirectory"/> as docker compose does.</summary>
+        /// <summary>The compose files in merge order, relative to <see cref="WorkingDirectory"/>; empty = <c>COMPOSE_FILE</c> from <see cref="Environment"/>, else the file docker compose v2 finds: compose.yaml, compose.yml, docker-compose.yml, docker-compose.yaml (compose-go's order) in <see cref="WorkingDirectory"/> or the nearest parent holding one, plus its override file (compose.override.yml…).</summary>
         public IReadOnlyList<string> Paths { get; set; } = Array.Empty<string>();
 
         /// <summary>Where relative paths and the file search start (the cmdlet's current file-system location).</summary>

@@ -59,7 +59,7 @@ namespace PSDocker.EngineAccess
                 merged = ComposeMerger.Merge(merged, Interpolate(tree, interpolator, string.Empty));
             }
 
-            var root = (ComposeMapping)merged;
+            var root = (ComposeMapping)ComposeMerger.DropResets(merged);
             var home = System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile);
             var (services, networks, volumes) = new ComposeModelReader(name, projectDirectory, Environment, home).Read(root);
 
@@ -204,13 +204,16 @@ namespace PSDocker.EngineAccess
                 case ComposeScalar { Value: not null } scalar:
                     return scalar.With(Substitute(interpolator, scalar, path));
                 case ComposeSequence sequence:
-                    return new ComposeSequence(sequence.File, sequence.Line, sequence.Column, sequence.Items.Select(i => Interpolate(i, interpolator, path)).ToList());
+                    return new ComposeSequence(sequence.File, sequence.Line, sequence.Column, sequence.Items.Select(i => Interpolate(i, interpolator, path)).ToList()) { MergeTag = sequence.MergeTag };
                 case ComposeMapping mapping:
                     return new ComposeMapping(
                         mapping.File,
                         mapping.Line,
                         mapping.Column,
-                        mapping.Entries.Select(e => new KeyValuePair<ComposeScalar, ComposeNode>(e.Key, Interpolate(e.Value, interpolator, path.Length == 0 ? e.Key.Value! : path + "." + e.Key.Value))).ToList());
+                        mapping.Entries.Select(e => new KeyValuePair<ComposeScalar, ComposeNode>(e.Key, Interpolate(e.Value, interpolator, path.Length == 0 ? e.Key.Value! : path + "." + e.Key.Value))).ToList())
+                    {
+                        MergeTag = mapping.MergeTag,
+                    };
                 default:
                     return node;
             }

@@ -11,7 +11,8 @@ namespace PSDocker.EngineAccess
     /// value. Special keys follow compose: <c>command</c>, <c>entrypoint</c> and <c>healthcheck.test</c>
     /// are replaced whole; <c>environment</c>, <c>labels</c>, <c>build.args</c>, <c>dns</c>, <c>tmpfs</c>
     /// and <c>env_file</c> become lists and append (so a map and a list merge); <c>build</c> as a string is
-    /// its context; <c>depends_on</c> and a service's <c>networks</c> become mappings and merge.
+    /// its context; <c>depends_on</c> and a service's <c>networks</c> become mappings and merge. A value
+    /// tagged <c>!reset</c> removes the key, one tagged <c>!override</c> replaces the earlier value whole.
     /// </summary>
     internal static class ComposeMerger
     {
@@ -80,9 +81,15 @@ namespace PSDocker.EngineAccess
                     foreach (var entry in overMapping.Entries)
                     {
                         var existing = merged.Get(entry.Key.Value!);
-                        if (existing is null)
+                        if (entry.Value.MergeTag == "!reset")
                         {
-                            merged.Entries.Add(entry);
+                            merged.Entries.RemoveAll(e => e.Key.Value == entry.Key.Value);
+                            continue;
+                        }
+
+                        if (existing is null || entry.Value.MergeTag == "!override")
+                        {
+                            merged.Set(entry.Key, entry.Value);
                             continue;
                         }
 
@@ -104,6 +111,28 @@ namespace PSDocker.EngineAccess
                 default:
                     return over;
             }
+        }
+
+        /// <summary>Removes what is tagged <c>!reset</c> (in a single file, or left after merging): compose drops it.</summary>
+        public static ComposeNode DropResets(ComposeNode node)
+        {
+            switch (node)
+            {
+                case ComposeMapping mapping:
+                    mapping.Entries.RemoveAll(e => e.Value.MergeTag == "!reset");
+                    foreach (var entry in mapping.Entries)
+                    {
+                        DropResets(entry.Value);
+                    }
+
+                    break;
+                case ComposeSequence sequence:
+                    sequence.Items.RemoveAll(i => i.MergeTag == "!reset");
+                    sequence.Items.ForEach(i => DropResets(i));
+                    break;
+            }
+
+            return node;
         }
 
         private static bool Matches(List<string> path, params string[] patterns)

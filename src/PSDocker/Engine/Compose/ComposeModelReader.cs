@@ -42,7 +42,8 @@ namespace PSDocker.EngineAccess
                     var name = entry.Key.Value!;
                     if (!ServiceName.IsMatch(name))
                     {
-                        throw entry.Key.Error("ComposeValueInvalid", $"services: \"{name}\" is not a valid service name (letters, digits, '.', '_', '-')");
+                        // The spec's pattern for service names; anything else is an additional property of services.
+                        throw entry.Key.Error("ComposeKeyUnknown", $"services Additional property {name} is not allowed (a service name holds letters, digits, '.', '_' and '-')");
                     }
 
                     services.Add(ReadService(name, entry.Value));
@@ -315,7 +316,7 @@ namespace PSDocker.EngineAccess
                 var required = true;
                 if (item is ComposeMapping mapping)
                 {
-                    ComposeSpecKeys.Check(mapping, "env_file", at);
+                    ComposeSpecKeys.Check(mapping, "env_file", at, extensions: false);
                     path = mapping.Get("path") is { } p ? String(p, at + ".path") : null;
                     if (path is null)
                     {
@@ -498,9 +499,15 @@ namespace PSDocker.EngineAccess
                 throw node.Error("ComposeValueInvalid", $"{at}: {e.Message}");
             }
 
+            // compose's isFilePath: only a source starting with '.', '/', '~', '\\' or a drive is a host path;
+            // 'data/sub' names a volume (which must then be declared), unlike docker run -v.
+            var hostSource = spec.Source ?? string.Empty;
+            var isPath = hostSource.Length > 0 && (hostSource[0] is '.' or '/' or '~' || hostSource.StartsWith("\\\\", StringComparison.Ordinal)
+                || (hostSource.Length > 1 && char.IsLetter(hostSource[0]) && hostSource[1] == ':'));
             return spec.Kind switch
             {
                 VolumeSpecKind.Anonymous => new ComposeMountConfig { Type = "volume", Target = spec.Destination },
+                VolumeSpecKind.Bind when !isPath => new ComposeMountConfig { Type = "volume", Source = spec.Source, Target = spec.Destination, ReadOnly = spec.ReadOnly },
                 VolumeSpecKind.Named => new ComposeMountConfig { Type = "volume", Source = spec.Source, Target = spec.Destination, ReadOnly = spec.ReadOnly },
                 _ => new ComposeMountConfig { Type = "bind", Source = ResolvePath(spec.Source!), Target = spec.Destination, ReadOnly = spec.ReadOnly, CreateHostPath = true },
             };
@@ -845,7 +852,7 @@ namespace PSDocker.EngineAccess
                 return null;
             }
 
-            if (!DurationParser.TryParse(text, out var duration))
+            if (!ComposeDuration.TryParse(text, out var duration))
             {
                 throw node.Error("ComposeValueInvalid", $"{at}: \"{text}\" is not a duration (e.g. 10s, 1m30s, 500ms)");
             }

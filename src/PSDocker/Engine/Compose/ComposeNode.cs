@@ -22,6 +22,9 @@ namespace PSDocker.EngineAccess
         /// <summary>1-based column.</summary>
         public int Column { get; }
 
+        /// <summary>compose's merge tag: <c>!reset</c> (a later file removes the key) or <c>!override</c> (it replaces the value whole); null otherwise.</summary>
+        public string? MergeTag { get; set; }
+
         /// <summary>What a type error calls this node: a mapping, a sequence, a string.</summary>
         public abstract string KindName { get; }
 

@@ -22,7 +22,7 @@ namespace PSDocker.EngineAccess
         public override string KindName => Value is null ? "null" : "a string";
 
         /// <summary>The same place with another value (interpolation's result).</summary>
-        public ComposeScalar With(string? value) => new ComposeScalar(File, Line, Column, value, Quoted);
+        public ComposeScalar With(string? value) => new ComposeScalar(File, Line, Column, value, Quoted) { MergeTag = MergeTag };
 
         /// <inheritdoc />
         public override string ToString() => Value ?? string.Empty;

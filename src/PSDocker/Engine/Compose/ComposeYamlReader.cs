@@ -13,6 +13,9 @@ namespace PSDocker.EngineAccess
     /// </summary>
     internal static class ComposeYamlReader
     {
+        /// <summary>compose-go's cap on the nodes of one file (its ResetProcessor's defaultMaxNodeVisits).</summary>
+        private const int MaxNodeVisits = 100_000;
+
         /// <summary>Reads a file; null when it holds no document.</summary>
         public static ComposeNode? ReadFile(string path)
         {
@@ -61,16 +64,34 @@ namespace PSDocker.EngineAccess
                 throw new ComposeFileException("ComposeYamlInvalid", "the file holds more than one YAML document; a compose file holds one", file, (int)second.Start.Line, (int)second.Start.Column);
             }
 
-            return Convert(stream.Documents[0].RootNode, file, 0);
+            var visits = 0;
+            return Convert(stream.Documents[0].RootNode, file, 0, ref visits);
         }
 
-        private static ComposeNode Convert(YamlNode node, string file, int depth)
+        private static ComposeNode Convert(YamlNode node, string file, int depth, ref int visits)
         {
+            // Aliases are shared nodes: a file of nested aliases (a "billion laughs") would unfold without end.
+            if (++visits > MaxNodeVisits)
+            {
+                throw new ComposeFileException("ComposeYamlInvalid", $"compose file exceeds maximum node visit limit ({MaxNodeVisits})", file, (int)node.Start.Line, (int)node.Start.Column);
+            }
+
             if (depth > 200)
             {
                 throw new ComposeFileException("ComposeYamlInvalid", "the YAML nests too deeply (a recursive alias?)", file, (int)node.Start.Line, (int)node.Start.Column);
             }
 
+            var converted = ConvertNode(node, file, depth, ref visits);
+            if (!node.Tag.IsEmpty && (node.Tag.Value == "!reset" || node.Tag.Value == "!override"))
+            {
+                converted.MergeTag = node.Tag.Value;
+            }
+
+            return converted;
+        }
+
+        private static ComposeNode ConvertNode(YamlNode node, string file, int depth, ref int visits)
+        {
             var line = (int)node.Start.Line;
             var column = (int)node.Start.Column;
             switch (node)
@@ -79,12 +100,20 @@ namespace PSDocker.EngineAccess
                     {
                         var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded;
                         var value = scalar.Value ?? string.Empty;
-                        var isNull = !quoted && (scalar.Tag.IsEmpty || scalar.Tag.Value == "tag:yaml.org,2002:null") && ComposeScalar.IsNullText(value);
+                        var isNull = !quoted && (scalar.Tag.IsEmpty || scalar.Tag.Value is "tag:yaml.org,2002:null" or "!reset" or "!override") && ComposeScalar.IsNullText(value);
                         return new ComposeScalar(file, line, column, isNull ? null : value, quoted);
                     }
 
                 case YamlSequenceNode sequence:
-                    return new ComposeSequence(file, line, column, sequence.Children.Select(c => Convert(c, file, depth + 1)).ToList());
+                    {
+                        var items = new List<ComposeNode>();
+                        foreach (var child in sequence.Children)
+                        {
+                            items.Add(Convert(child, file, depth + 1, ref visits));
+                        }
+
+                        return new ComposeSequence(file, line, column, items);
+                    }
 
                 case YamlMappingNode mapping:
                     {
@@ -103,7 +132,7 @@ namespace PSDocker.EngineAccess
                                 throw key.Error("ComposeYamlInvalid", $"mapping key \"{key.Value}\" already defined");
                             }
 
-                            entries.Add(new KeyValuePair<ComposeScalar, ComposeNode>(key, Convert(pair.Value, file, depth + 1)));
+                            entries.Add(new KeyValuePair<ComposeScalar, ComposeNode>(key, Convert(pair.Value, file, depth + 1, ref visits)));
                         }
 
                         return new ComposeMapping(file, line, column, entries);
