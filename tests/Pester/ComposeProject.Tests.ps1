@@ -118,6 +118,19 @@ Describe 'Get-ComposeService' {
     }
 }
 
+Describe 'Completion' {
+    It 'completes -ProjectName with the projects on the engine, and -Service from their labels or the files' {
+        $prefix = $Project.Substring(0, $Project.Length - 2)
+        $projects = (TabExpansion2 "Stop-ComposeProject -ProjectName $prefix" -cursorColumn ("Stop-ComposeProject -ProjectName $prefix").Length).CompletionMatches.CompletionText
+        $byLabels = (TabExpansion2 "Get-ComposeService -ProjectName $Project -Service " -cursorColumn ("Get-ComposeService -ProjectName $Project -Service ").Length).CompletionMatches.CompletionText
+        $byFiles = (TabExpansion2 'Start-ComposeProject -Service w' -cursorColumn 'Start-ComposeProject -Service w'.Length).CompletionMatches.CompletionText
+
+        $projects | Should -Contain $Project
+        $byLabels | Should -Be @('db', 'web')
+        $byFiles | Should -Be @('web')
+    }
+}
+
 Describe 'Get-ComposeProject' {
     It 'lists the project as docker compose ls does' {
         $listed = Get-ComposeProject $Project
