@@ -12,14 +12,60 @@ namespace PSDocker.Tests.Engine;
 /// carries the run label, so the container, network and volume cleanups remove what a failed test leaves.
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class ComposeProjectTests
+public sealed class ComposeProjectTests : IDisposable
 {
     // Exits at once on SIGTERM (a stop takes no 10 s), and marks itself ready for the healthcheck.
     private static readonly string[] Serve = { "sh", "-c", "trap 'exit 0' TERM; touch /ready; while :; do sleep 1; done" };
 
     private readonly EngineFixture _f;
 
+    private readonly List<string> _projects = new();
+
     public ComposeProjectTests(EngineFixture fixture) => _f = fixture;
+
+    /// <summary>
+    /// Takes every project of the test down at once (through Docker.DotNet, not the module), so the
+    /// networks of a shared engine's address pools are not held until the end of the run.
+    /// </summary>
+    public void Dispose()
+    {
+        foreach (var project in _projects)
+        {
+            var filter = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { ["com.docker.compose.project=" + project] = true } };
+            foreach (var c in _f.Docker.Containers.ListContainersAsync(new ContainersListParameters { All = true, Filters = filter }).GetAwaiter().GetResult())
+            {
+                try
+                {
+                    _f.Docker.Containers.RemoveContainerAsync(c.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }).GetAwaiter().GetResult();
+                }
+                catch (DockerApiException)
+                {
+                }
+            }
+
+            foreach (var n in _f.Docker.Networks.ListNetworksAsync(new NetworksListParameters { Filters = filter }).GetAwaiter().GetResult())
+            {
+                try
+                {
+                    _f.Docker.Networks.DeleteNetworkAsync(n.ID).GetAwaiter().GetResult();
+                }
+                catch (DockerApiException)
+                {
+                }
+            }
+
+            foreach (var v in _f.Docker.Volumes.ListAsync(new VolumesListParameters { Filters = filter }).GetAwaiter().GetResult().Volumes ?? new List<VolumeResponse>())
+            {
+                try
+                {
+                    _f.Docker.Volumes.RemoveAsync(v.Name, true).GetAwaiter().GetResult();
+                }
+                catch (DockerApiException)
+                {
+                }
+            }
+        }
+    }
 
     /// <summary>The app: db (healthcheck, named volume) and web (depends on db being healthy), on a user network.</summary>
     private ComposeProjectConfig App(string name, string greeting = "hello", string? webPort = null, int webReplicas = 1)
@@ -58,7 +104,14 @@ public sealed class ComposeProjectTests
         };
     }
 
-    private string ProjectName() => _f.UniqueName("cmp");
+    private string ProjectName()
+    {
+        var name = _f.UniqueName("cmp");
+        _projects.Add(name);
+        _projects.Add(name.Replace("-", ""));
+        _projects.Add(name.Replace("-", "") + "theirs");
+        return name;
+    }
 
     private PipelineResult Up(ComposeProjectConfig project, string extra = "") =>
         _f.Run("param($Project) $Project | Start-ComposeProject -WaitTimeout 60 " + extra, new Dictionary<string, object?> { ["Project"] = project });
@@ -209,6 +262,7 @@ public sealed class ComposeProjectTests
 
         // Unrelated resources, labelled for this run and for another compose project, survive the down.
         var other = name + "x";
+        _projects.Add(other);
         var unrelated = _f.CreateContainer(_f.UniqueName("cmpother"), new[] { "sleep", "60" }, start: false, new Dictionary<string, string> { ["com.docker.compose.project"] = other });
         var unrelatedNetwork = _f.UniqueName("cmpnet");
         await _f.Docker.Networks.CreateNetworkAsync(new NetworksCreateParameters { Name = unrelatedNetwork, Labels = new Dictionary<string, string>(_f.Labels) { ["com.docker.compose.project"] = other } });
