@@ -75,6 +75,13 @@ volumes:
         }
     }
 
+    It 'merges piped files in the order they come' {
+        Set-Content (Join-Path $folder 'b.yaml') -Value "services:`n  db:`n    image: postgres:17"
+        $project = Get-Item (Join-Path $folder 'compose.yaml'), (Join-Path $folder 'b.yaml') | Get-ComposeConfig
+        $project.ConfigFiles | Should -Be @((Join-Path $folder 'compose.yaml'), (Join-Path $folder 'b.yaml'))
+        ($project.Services | Where-Object Name -EQ db).Image | Should -Be 'postgres:17'
+    }
+
     It 'prints the resolved YAML with -AsYaml' {
         $yaml = Get-ComposeConfig -AsYaml
         $yaml | Should -BeOfType string

@@ -126,6 +126,8 @@ public sealed class ComposeLoaderTests : IDisposable
                   front:
                     aliases: [www, shop]
                   back:
+                  outside:
+                volumes: [ext:/ext, named:/named]
                 depends_on:
                   db:
                     condition: service_healthy
@@ -135,7 +137,6 @@ public sealed class ComposeLoaderTests : IDisposable
                     required: false
                 restart: on-failure:3
                 labels: { com.example.tier: web }
-                container_name: shop-web
                 hostname: web1
                 working_dir: /app
                 user: "1000:1000"
@@ -156,6 +157,7 @@ public sealed class ComposeLoaderTests : IDisposable
                   start_period: 500ms
                 labels: ["a=1", "b"]
                 scale: 1
+                container_name: shop-db
                 extra_hosts: { c.local: 10.0.0.3 }
               cache:
                 image: redis
@@ -171,9 +173,11 @@ public sealed class ComposeLoaderTests : IDisposable
               outside:
                 external: true
                 name: real-outside
+              unused: {}
             volumes:
               ext: { external: true }
               named: { name: exact-name, driver: local, labels: { k: v } }
+              unused: {}
             """, new() { ["FROM_ENV"] = "env-value" }, projectName: null);
         Assert.Equal("shop_1", p.Name);
         var web = Service(p, "web");
@@ -190,7 +194,6 @@ public sealed class ComposeLoaderTests : IDisposable
         Assert.Contains(p.Warnings, w => w.Contains("\"cache\" is not required"));
         Assert.Equal("on-failure:3", web.Restart);
         Assert.Equal("web", web.Labels["com.example.tier"]);
-        Assert.Equal("shop-web", web.ContainerName);
         Assert.Equal("web1", web.Hostname);
         Assert.Equal("/app", web.WorkingDir);
         Assert.Equal("1000:1000", web.User);
@@ -210,6 +213,7 @@ public sealed class ComposeLoaderTests : IDisposable
         Assert.Equal(3, db.Healthcheck.Retries);
         Assert.Equal("", db.Labels["b"]);
         Assert.Equal(new[] { "c.local:10.0.0.3" }, db.ExtraHosts);
+        Assert.Equal("shop-db", db.ContainerName);
 
         var cache = Assert.Single(p.DisabledServices);
         Assert.Equal("cache", cache.Name);
@@ -227,7 +231,12 @@ public sealed class ComposeLoaderTests : IDisposable
         Assert.Equal("real-outside", outside.Name);
         Assert.DoesNotContain(p.Networks, n => n.Key == "default");
         Assert.Equal("ext", p.Volumes.Single(v => v.Key == "ext").Name);
-        Assert.Equal("exact-name", p.Volumes.Single(v => v.Key == "named").Name);
+        var named = p.Volumes.Single(v => v.Key == "named");
+        Assert.Equal("exact-name", named.Name);
+        Assert.Equal("local", named.Driver);
+        Assert.Equal("v", named.Labels["k"]);
+        Assert.DoesNotContain(p.Networks, n => n.Key == "unused");
+        Assert.DoesNotContain(p.Volumes, v => v.Key == "unused");
     }
 
     [Fact]
@@ -378,6 +387,8 @@ public sealed class ComposeLoaderTests : IDisposable
     [InlineData("services:\n  web:\n    image: x\n    restart: sometimes\n", "invalid restart policy")]
     [InlineData("services:\n  web:\n    image: x\n    healthcheck: { interval: soon }\n", "is not a duration")]
     [InlineData("services:\n  web:\n    image: x\n    scale: 2\n    deploy: { replicas: 3 }\n", "can't set distinct values on 'scale' and 'deploy.replicas': 2 != 3")]
+    [InlineData("services:\n  web:\n    image: x\n    container_name: w\n    deploy: { replicas: 2 }\n", "services.deploy.replicas: can't set container_name and web as container name must be unique")]
+    [InlineData("services:\n  web:\n    image: x\n    tmpfs: /data\n    volumes: [/data]\n", "services.web.volumes[0]: target /data already mounted as services.web.tmpfs[0]")]
     public void Load_WrongType_IsComposeValueInvalid(string yaml, string message)
     {
         var e = Fails(yaml);

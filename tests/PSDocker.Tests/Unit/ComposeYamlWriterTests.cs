@@ -65,6 +65,7 @@ public sealed class ComposeYamlWriterTests : IDisposable
                 healthcheck: { test: ["CMD", "true"], interval: 90s, retries: 3 }
               db:
                 image: postgres
+                container_name: database
                 networks: { back: { aliases: [database] } }
             networks:
               back: {}
@@ -76,6 +77,7 @@ public sealed class ComposeYamlWriterTests : IDisposable
             name: demo
             services:
               db:
+                container_name: database
                 image: postgres
                 networks:
                   back:
@@ -149,19 +151,20 @@ public sealed class ComposeYamlWriterTests : IDisposable
                 extra_hosts: ["h:10.0.0.1"]
                 restart: unless-stopped
                 labels: { tier: web }
-                container_name: w
                 hostname: h
                 working_dir: /w
                 user: nobody
                 deploy: { replicas: 2 }
                 profiles: [p]
                 healthcheck: { disable: true }
+                networks: [n, e]
+                volumes: [vol:/v, xvol:/x]
             networks:
               n: { driver: bridge, internal: true, ipam: { config: [{ subnet: 10.9.0.0/24 }] }, labels: { a: b } }
               e: { external: true, name: outside }
             volumes:
-              v: { driver: local, labels: { a: b } }
-              x: { external: true }
+              vol: { driver: local, labels: { a: b } }
+              xvol: { external: true }
             """);
         p = ComposeLoader.Load(new ComposeLoadRequest { WorkingDirectory = _root, Paths = new[] { "compose.yaml" }, ProjectName = "demo", Profiles = new[] { "p" } });
         var first = ComposeYamlWriter.Write(p);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using PSDocker.EngineAccess;
@@ -14,9 +15,12 @@ namespace PSDocker.Commands
     [OutputType(typeof(string))]
     public sealed class GetComposeConfigCommand : PSCmdlet
     {
-        /// <summary>Compose files to read, merged in order (docker compose -f); by default the file docker compose would find from the current location.</summary>
-        [Parameter(Position = 0)]
+        private readonly List<string> _paths = new List<string>();
+
+        /// <summary>Compose files to read, merged in order (docker compose -f); by default the file docker compose would find from the current location. Piped files bind here.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [Alias("FullName", "PSPath")]
         public string[]? Path { get; set; }
 
         /// <summary>The project name (docker compose -p); by default COMPOSE_PROJECT_NAME, the file's top-level name, else the folder's name, normalised.</summary>
@@ -41,9 +45,15 @@ namespace PSDocker.Commands
         public SwitchParameter AsYaml { get; set; }
 
         /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            _paths.AddRange(Path ?? Array.Empty<string>());
+        }
+
+        /// <inheritdoc />
         protected override void EndProcessing()
         {
-            var request = ComposeFiles.Request(this, Path, ProjectName, Profile, Service);
+            var request = ComposeFiles.Request(this, _paths.ToArray(), ProjectName, Profile, Service);
             var project = ComposeFiles.Load(this, request);
             if (project is null)
             {

@@ -204,6 +204,26 @@ namespace PSDocker.EngineAccess
             }
 
             service.Replicas = replicas ?? scale ?? 1;
+            if (service.Replicas > 1 && service.ContainerName is not null)
+            {
+                throw mapping.KeyNode("container_name")!.Error(
+                    "ComposeValueInvalid",
+                    $"services.{(scale is null ? "deploy.replicas" : "scale")}: can't set container_name and {name} as container name must be unique: invalid compose project");
+            }
+
+            // compose-go's checkConsistency: one mount per target, tmpfs entries first, then volumes.
+            var mounted = new Dictionary<string, string>(StringComparer.Ordinal);
+            var places = service.Tmpfs.Select((t, i) => (Target: t.Split(':')[0], Place: $"services.{name}.tmpfs[{i}]"))
+                .Concat(service.Volumes.Select((v, i) => (Target: v.Target, Place: $"services.{name}.volumes[{i}]")));
+            foreach (var (target, place) in places)
+            {
+                if (mounted.TryGetValue(target, out var earlier))
+                {
+                    throw (mapping.KeyNode("volumes") ?? mapping.KeyNode("tmpfs") ?? (ComposeNode)mapping).Error("ComposeValueInvalid", $"{place}: target {target} already mounted as {earlier}");
+                }
+
+                mounted[target] = place;
+            }
             foreach (var pair in service.Environment)
             {
                 environmentFromFiles[pair.Key] = pair.Value;

@@ -8,7 +8,8 @@ namespace PSDocker.EngineAccess
     /// What compose checks once the files are read (compose-go <c>loader/validate.go</c>, <c>graph</c>,
     /// profiles): which services the active profiles enable, that each has an image or a build, that its
     /// dependencies exist and are enabled, that there is no dependency cycle, and that the networks and
-    /// named volumes it uses are declared.
+    /// named volumes it uses are declared. Networks and volumes no enabled service uses are dropped, as
+    /// docker compose drops them before config and up.
     /// </summary>
     internal static class ComposeProjectValidator
     {
@@ -106,8 +107,12 @@ namespace PSDocker.EngineAccess
                 networks.Add(new ComposeNetworkConfig { Key = "default", Name = project.Name + "_default" });
             }
 
-            project.Networks = networks.ToArray();
-            project.Volumes = volumes.ToArray();
+            // docker compose drops what no enabled service uses (WithoutUnnecessaryResources): neither config
+            // shows it nor up creates it.
+            var usedNetworks = new HashSet<string>(project.Services.SelectMany(s => s.Networks.Keys), StringComparer.Ordinal);
+            var usedVolumes = new HashSet<string>(project.Services.SelectMany(s => s.Volumes).Where(m => m.Type == "volume" && m.Source is not null).Select(m => m.Source!), StringComparer.Ordinal);
+            project.Networks = networks.Where(n => usedNetworks.Contains(n.Key)).ToArray();
+            project.Volumes = volumes.Where(v => usedVolumes.Contains(v.Key)).ToArray();
         }
 
         // compose-go's checkCycle: services in name order, each one's dependencies in name order, depth first.

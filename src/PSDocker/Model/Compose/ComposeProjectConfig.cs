@@ -24,10 +24,10 @@ namespace PSDocker
         /// <summary>Services disabled by profiles (kept so that -Service can name them).</summary>
         public ComposeServiceConfig[] DisabledServices { get; set; } = Array.Empty<ComposeServiceConfig>();
 
-        /// <summary>The top-level networks (with the implicit <c>default</c> when a service uses it).</summary>
+        /// <summary>The top-level networks the enabled services use (with the implicit <c>default</c> when a service uses it); unused ones are dropped, as docker compose drops them.</summary>
         public ComposeNetworkConfig[] Networks { get; set; } = Array.Empty<ComposeNetworkConfig>();
 
-        /// <summary>The top-level named volumes.</summary>
+        /// <summary>The top-level named volumes the enabled services use; unused ones are dropped, as docker compose drops them.</summary>
         public ComposeVolumeConfig[] Volumes { get; set; } = Array.Empty<ComposeVolumeConfig>();
 
         /// <summary>What compose would warn about while loading: an obsolete <c>version</c>, several files with supported names, a variable that is not set, a dependency dropped because it is not required.</summary>
