@@ -379,7 +379,7 @@ Describe 'Build-Image' {
     }
 
     It 'writes the build output to the information stream and emits the built image' {
-        $tag = "${repoPrefix}built:1"
+        $tag = "${repoPrefix}build-built:1"
 
         $image = Build-Image $buildContext -Tag $tag -BuildArg @{ V = '7' } -Label $TestLabel -InformationVariable info
 
@@ -399,7 +399,7 @@ Describe 'Build-Image' {
     It 'shows the steps in the progress bar' {
         $ps = [powershell]::Create()
         try {
-            $null = $ps.AddScript("Import-Module '$(Join-Path $RepoRoot 'out/PSDocker/PSDocker.psd1')'; Build-Image '$buildContext' -Tag '${repoPrefix}built:2' -NoCache -Label @{ 'psdocker.pester' = '$TestRunId' }")
+            $null = $ps.AddScript("Import-Module '$(Join-Path $RepoRoot 'out/PSDocker/PSDocker.psd1')'; Build-Image '$buildContext' -Tag '${repoPrefix}build-built:2' -NoCache -Label @{ 'psdocker.pester' = '$TestRunId' }")
             $null = $ps.Invoke()
             $ps.Streams.Error | Should -BeNullOrEmpty
             $statuses = $ps.Streams.Progress | ForEach-Object StatusDescription
@@ -418,7 +418,7 @@ Describe 'Build-Image' {
     }
 
     It 'reports a failing step as an error record naming the step, and emits nothing' {
-        $out = Build-Image $failContext -Tag "${repoPrefix}fail:1" -Label $TestLabel -ForceRemove -ErrorVariable err -ErrorAction SilentlyContinue
+        $out = Build-Image $failContext -Tag "${repoPrefix}build-fail:1" -Label $TestLabel -ForceRemove -ErrorVariable err -ErrorAction SilentlyContinue
 
         $out | Should -BeNullOrEmpty
         $err.Count | Should -Be 1
@@ -426,7 +426,7 @@ Describe 'Build-Image' {
         $err[0].CategoryInfo.Category | Should -Be 'InvalidResult'
         $err[0].TargetObject | Should -Be $failContext
         $err[0].Exception.Message | Should -BeLike '*Step 3/4 : RUN exit 3*returned a non-zero code: 3*'
-        Test-ImageReference "${repoPrefix}fail:1" | Should -BeFalse
+        Test-ImageReference "${repoPrefix}build-fail:1" | Should -BeFalse
     }
 
     It 'reports a missing context folder as ContextNotFound naming it as typed' {
@@ -438,7 +438,7 @@ Describe 'Build-Image' {
     }
 
     It 'completes -Tag with local image references' {
-        $tag = "${repoPrefix}complete:1"
+        $tag = "${repoPrefix}build-complete:1"
         New-TestImage $tag > $null
         $line = "Build-Image -Tag $($tag.Substring(0, $tag.Length - 3))"
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain $tag

@@ -21,7 +21,7 @@ public sealed class BuildImageTests : IDisposable
 
     public void Dispose() => _dir.Delete(recursive: true);
 
-    private string Repo(string name) => $"{ImageRunCleanup.RepositoryPrefix(_f)}{name}";
+    private string Repo(string name) => $"{ImageRunCleanup.RepositoryPrefix(_f)}build-{name}";
 
     private string From => $"FROM {EngineFixture.TestImage}\nLABEL {EngineFixture.LabelKey}={_f.RunId}\n";
 
