@@ -162,7 +162,7 @@ public sealed class BuildImageTests : IDisposable
     public async Task BuildImage_WhatIf_BuildsNothing()
     {
         var context = Write("whatif/Dockerfile", From);
-        var tag = Repo("buildwhatif") + ":1";
+        var tag = Repo("whatif") + ":1";
 
         var result = _f.Run($"Build-Image '{context}' -Tag {tag} -Label $TestLabel -WhatIf").AssertNoErrors();
 
