@@ -78,6 +78,12 @@
         'Get-ComposeConfig'
         'Enter-Container'
         'Connect-Container'
+        'Start-ComposeProject'
+        'Stop-ComposeProject'
+        'Remove-ComposeProject'
+        'Get-ComposeProject'
+        'Get-ComposeService'
+        'Build-ComposeProject'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -11,7 +11,8 @@
 #   someone uses; that needs root. A running engine (yours) is used only when asked for, as above:
 #   the tests create, stop and remove containers there (labelled, and removed again). Not root and
 #   not asked: it stops and says so.
-# - installs what is missing (docker.io, busybox-static, docker-registry; for the private engine
+# - installs what is missing (docker.io, busybox-static, docker-registry, docker-compose 1.x for the
+#   compose interop test; for the private engine
 #   also iproute2; apt-get, as root)
 # - builds (Release), runs the C# tests (dotnet test), then the Pester suites in the pwsh of
 #   .config/dotnet-tools.json (dotnet tool restore; the PowerShell .NET tool) with the Pester of
@@ -64,7 +65,7 @@ step() {
   return "$rc"
 }
 
-psd_require docker busybox-static docker-registry
+psd_require docker busybox-static docker-registry docker-compose
 if [ "$engine_from_env" = 1 ]; then
   # Asked for: the engine the environment names, and no other.
   psd_engine_reachable || psd_die "no Docker engine answers at $(psd_engine_name), the engine you asked the tests to use."

@@ -28,9 +28,10 @@ psd_pwsh() {
 # what is there, whatever installed it (docker-ce does as well as docker.io):
 #   docker  the docker CLI            dockerd          the engine          busybox-static  a static /bin/busybox
 #   docker-registry  the registry     iproute2         the ip command      podman  Podman (its Docker API)
+#   docker-compose   docker-compose 1.x (the compose interop tests)
 psd_need_met() {
   case $1 in
-    docker | dockerd | docker-registry | podman) command -v "$1" >/dev/null ;;
+    docker | dockerd | docker-registry | podman | docker-compose) command -v "$1" >/dev/null ;;
     busybox-static) [ -x /bin/busybox ] && ! ldd /bin/busybox >/dev/null 2>&1 ;;
     iproute2) command -v ip >/dev/null ;;
     *) psd_die "psd_need_met: unknown need $1" ;;

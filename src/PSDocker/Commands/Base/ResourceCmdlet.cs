@@ -81,9 +81,11 @@ namespace PSDocker.Commands
                     break;
 
                 case ParameterSets.Id:
-                    foreach (var id in Id.Select(i => i.Value))
+                    foreach (var item in Id)
                     {
-                        foreach (var engine in TargetEngines)
+                        // An id from an object that knows its engine (a compose service's containers) is acted on there.
+                        var id = item.Value;
+                        foreach (var engine in item.Engine is { } known ? EnginesFor(known) : TargetEngines)
                         {
                             yield return new ResourceTarget(engine, id, id, id);
                         }

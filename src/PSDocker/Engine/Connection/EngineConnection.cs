@@ -38,6 +38,7 @@ namespace PSDocker.EngineAccess
             Volumes = new VolumeService(this);
             Systemwide = new SystemService(this);
             Registries = new RegistryService(this);
+            Compose = new ComposeProjectService(this);
         }
 
         /// <summary>The endpoint.</summary>
@@ -66,6 +67,9 @@ namespace PSDocker.EngineAccess
 
         /// <summary>The registry calls.</summary>
         public RegistryService Registries { get; }
+
+        /// <summary>The compose calls (up, stop, down, ls, ps over the other services).</summary>
+        internal ComposeProjectService Compose { get; }
 
         /// <summary>The engine record stamped on emitted objects.</summary>
         public Engine Engine { get; }

@@ -109,6 +109,13 @@ namespace PSDocker.EngineAccess
             return (response.ID, response.Warnings ?? new List<string>());
         }
 
+        /// <summary>Creates a container from the engine's own parameters (compose builds them from a service); returns its id and the engine's warnings.</summary>
+        internal async Task<(string Id, IList<string> Warnings)> CreateAsync(CreateContainerParameters parameters, CancellationToken cancellation)
+        {
+            var response = await Call(c => c.Containers.CreateContainerAsync(parameters, cancellation), cancellation).ConfigureAwait(false);
+            return (response.ID, response.Warnings ?? new List<string>());
+        }
+
         /// <summary>Starts a container; one that runs already is left as it is (like <c>docker start</c>).</summary>
         public Task StartAsync(string reference, CancellationToken cancellation) =>
             Call(c => c.Containers.StartContainerAsync(reference, new ContainerStartParameters(), cancellation), cancellation);

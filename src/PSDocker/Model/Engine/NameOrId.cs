@@ -22,6 +22,16 @@ namespace PSDocker
             Value = value;
         }
 
+        /// <summary>Creates the id of a resource that lives on <paramref name="engine"/> (a compose service's containers): the container cmdlets act on it there.</summary>
+        internal NameOrId(string value, Engine engine)
+            : this(value)
+        {
+            Engine = engine;
+        }
+
+        /// <summary>The engine the resource lives on, when the id came from an object that knows it; null for typed text.</summary>
+        internal Engine? Engine { get; }
+
         /// <summary>The text.</summary>
         public string Value { get; }
 
