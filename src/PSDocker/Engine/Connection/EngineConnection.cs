@@ -140,7 +140,7 @@ namespace PSDocker.EngineAccess
             };
         }
 
-        /// <summary>Wraps the TLS provider and puts the API version negotiator outermost.</summary>
+        /// <summary>Wraps the TLS provider and puts the API version negotiator outermost (archive downloads unframed beneath it).</summary>
         private sealed class NegotiatingProvider : IAuthProvider
         {
             private readonly IAuthProvider _inner;
@@ -153,7 +153,7 @@ namespace PSDocker.EngineAccess
 
             public HttpMessageHandler ConfigureHandler(HttpMessageHandler handler)
             {
-                Negotiator = new ApiVersionNegotiator(_inner.ConfigureHandler(handler));
+                Negotiator = new ApiVersionNegotiator(new ArchiveDownloadHandler(_inner.ConfigureHandler(handler)));
                 return Negotiator;
             }
         }
