@@ -25,7 +25,9 @@ namespace PSDocker.EngineAccess
         private EngineConnection(EngineEndpoint endpoint)
         {
             Endpoint = endpoint;
-            _provider = new NegotiatingProvider(CreateTlsProvider(endpoint.Tls));
+            // Only a TLS endpoint compiles the method that names the X509 types: a unix socket or plain TCP never
+            // loads Docker.DotNet.X509 and System.Net.Security (the first command's start-up, issue 15).
+            _provider = new NegotiatingProvider(endpoint.Tls is null ? NoopAuthProvider.Instance : CreateTlsProvider(endpoint.Tls));
             Client = new DockerClientBuilder()
                 .WithEndpoint(endpoint.ConnectionUri)
                 .WithAuthProvider(_provider)
@@ -119,13 +121,9 @@ namespace PSDocker.EngineAccess
             return For(engine.Context is { } context ? resolver.FromContext(context) : resolver.FromHost(engine.ConnectionUri.ToString()));
         }
 
-        private static IAuthProvider CreateTlsProvider(TlsSettings? tls)
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static IAuthProvider CreateTlsProvider(TlsSettings tls)
         {
-            if (tls is null)
-            {
-                return NoopAuthProvider.Instance;
-            }
-
             if (tls.CertificateDirectory is { } dir && System.IO.File.Exists(System.IO.Path.Combine(dir, "cert.pem")))
             {
                 var certificates = DockerTlsCertificates.LoadFromDirectory(dir, loadCertificateAuthority: tls.VerifyServer);
@@ -144,7 +142,7 @@ namespace PSDocker.EngineAccess
             };
         }
 
-        /// <summary>Wraps the TLS provider and puts the API version negotiator outermost.</summary>
+        /// <summary>Wraps the TLS provider and puts the API version negotiator outermost (archive downloads unframed beneath it).</summary>
         private sealed class NegotiatingProvider : IAuthProvider
         {
             private readonly IAuthProvider _inner;
@@ -157,7 +155,7 @@ namespace PSDocker.EngineAccess
 
             public HttpMessageHandler ConfigureHandler(HttpMessageHandler handler)
             {
-                Negotiator = new ApiVersionNegotiator(_inner.ConfigureHandler(handler));
+                Negotiator = new ApiVersionNegotiator(new ArchiveDownloadHandler(_inner.ConfigureHandler(handler)));
                 return Negotiator;
             }
         }

@@ -395,21 +395,37 @@ namespace PSDocker.EngineAccess
             return image ?? throw new EngineException($"The image '{id}' the engine built is gone.", "ImageNotFound", ErrorCategory.ObjectNotFound);
         }
 
-        /// <summary>Copies a stream in chunks, reporting the bytes copied so far.</summary>
+        /// <summary>
+        /// Copies a stream in chunks, reporting the bytes copied so far. A destination that is not
+        /// asynchronous (a file opened for synchronous writes) is written on the reading thread: no hop to
+        /// another pool thread per chunk.
+        /// </summary>
         internal static async Task CopyAsync(Stream source, Stream destination, Action<long> progress, CancellationToken cancellation)
         {
-            var buffer = new byte[81920];
+            var buffer = new byte[CopyBufferSize];
+            var synchronous = destination is FileStream { IsAsync: false };
             long total = 0;
             int read;
             while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellation).ConfigureAwait(false)) > 0)
             {
-                await destination.WriteAsync(buffer, 0, read, cancellation).ConfigureAwait(false);
+                if (synchronous)
+                {
+                    destination.Write(buffer, 0, read);
+                }
+                else
+                {
+                    await destination.WriteAsync(buffer, 0, read, cancellation).ConfigureAwait(false);
+                }
+
                 total += read;
                 progress(total);
             }
 
             await destination.FlushAsync(cancellation).ConfigureAwait(false);
         }
+
+        /// <summary>The chunk of an archive copy (the engine sends up to 32 KiB a chunk; a socket read may hold several).</summary>
+        private const int CopyBufferSize = 256 * 1024;
 
         /// <summary>
         /// Searches an index for repositories (<c>docker search</c>): Docker Hub, or the index a term starts
