@@ -52,11 +52,35 @@ namespace PSDocker.Loading
         // Separate methods so that .NET Framework never compiles the one that names AssemblyLoadContext.
         private static void RegisterCore(DependencyCatalog catalog)
         {
-            var context = new EngineLoadContext(catalog, PlatformAssemblies.FromRuntime());
+            var context = new EngineLoadContext(catalog, PlatformAssemblies.FromRuntime(PlatformVersion));
             AssemblyLoadContext.Default.Resolving += (_, name) =>
                 string.Equals(name.Name, EngineAssemblyName, StringComparison.OrdinalIgnoreCase) && catalog.Find(name) is not null
                     ? context.LoadFromAssemblyName(name)
                     : null;
+        }
+
+        // The version of the platform's copy of an assembly (asked only for names in the platform's
+        // list): the one PowerShell's own context has loaded, else loaded there by name (it is the copy
+        // that would serve anyway), so no file's metadata is read.
+        private static Version? PlatformVersion(string name)
+        {
+            foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+            {
+                var loaded = assembly.GetName();
+                if (string.Equals(loaded.Name, name, StringComparison.OrdinalIgnoreCase) && AssemblyLoadContext.GetLoadContext(assembly) == AssemblyLoadContext.Default)
+                {
+                    return loaded.Version;
+                }
+            }
+
+            try
+            {
+                return AssemblyLoadContext.Default.LoadFromAssemblyName(new AssemblyName(name)).GetName().Version;
+            }
+            catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
+            {
+                return null;
+            }
         }
 
         private static void RegisterDesktop(DesktopResolver resolver)

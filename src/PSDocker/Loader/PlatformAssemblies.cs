@@ -15,14 +15,20 @@ namespace PSDocker.Loading
     {
         private readonly Dictionary<string, string> _paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, Version?> _versions = new Dictionary<string, Version?>(StringComparer.OrdinalIgnoreCase);
+        private readonly Func<string, Version?>? _loadedVersion;
 
-        /// <summary>From the runtime's TRUSTED_PLATFORM_ASSEMBLIES list.</summary>
-        public static PlatformAssemblies FromRuntime() =>
-            new PlatformAssemblies((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator));
+        /// <summary>
+        /// From the runtime's TRUSTED_PLATFORM_ASSEMBLIES list; <paramref name="loadedVersion"/> gives the
+        /// version of a platform assembly from the runtime itself, which spares reading the file's
+        /// metadata (and loading System.Reflection.Metadata to do it); null falls back to reading it.
+        /// </summary>
+        public static PlatformAssemblies FromRuntime(Func<string, Version?>? loadedVersion = null) =>
+            new PlatformAssemblies((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty).Split(Path.PathSeparator), loadedVersion);
 
         /// <summary>From a list of assembly paths.</summary>
-        public PlatformAssemblies(IEnumerable<string> paths)
+        public PlatformAssemblies(IEnumerable<string> paths, Func<string, Version?>? loadedVersion = null)
         {
+            _loadedVersion = loadedVersion;
             foreach (var path in paths)
             {
                 if (path.Length > 0)
@@ -46,7 +52,7 @@ namespace PSDocker.Loading
                 {
                     try
                     {
-                        version = AssemblyName.GetAssemblyName(path).Version;
+                        version = _loadedVersion?.Invoke(name) ?? AssemblyName.GetAssemblyName(path).Version;
                     }
                     catch (Exception e) when (e is IOException or BadImageFormatException or UnauthorizedAccessException)
                     {
