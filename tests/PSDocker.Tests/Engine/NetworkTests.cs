@@ -55,6 +55,19 @@ public sealed class NetworkTests
     }
 
     [Fact]
+    public void NewContainerNetwork_SubnetTakenByAnotherNetwork_IsNetworkSubnetOverlaps_NotAPermissionProblem()
+    {
+        var first = _f.UniqueName("overlapa");
+        var second = _f.UniqueName("overlapb");
+        _f.Run($"New-ContainerNetwork {first} -Subnet 10.231.11.0/24 -Label $TestLabel").AssertNoErrors();
+
+        var result = _f.Run($"New-ContainerNetwork {second} -Subnet 10.231.11.0/24 -Label $TestLabel");
+
+        SingleError(result, "NetworkSubnetOverlaps", "NewContainerNetworkCommand", ErrorCategory.ResourceExists, second);
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
     public void NewContainerNetwork_MoreGatewaysThanSubnets_IsATerminatingErrorAndCreatesNothing()
     {
         var name = _f.UniqueName("netbad");

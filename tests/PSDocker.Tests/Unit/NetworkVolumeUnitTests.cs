@@ -21,6 +21,8 @@ public sealed class NetworkVolumeUnitTests
     [InlineData(HttpStatusCode.NotFound, "No such container: nosuch", "ContainerNotFound", ErrorCategory.ObjectNotFound)]
     [InlineData(HttpStatusCode.NotFound, "plugin \"nosuchdriver\" not found", "NetworkDriverNotFound", ErrorCategory.ObjectNotFound)]
     [InlineData(HttpStatusCode.BadRequest, "network web is ambiguous (2 matches found based on name)", "NetworkAmbiguous", ErrorCategory.InvalidArgument)]
+    [InlineData(HttpStatusCode.NotFound, "could not find an available, non-overlapping IPv4 address pool among the defaults to assign to the network", "NetworkAddressPoolExhausted", ErrorCategory.ResourceUnavailable)]
+    [InlineData(HttpStatusCode.Forbidden, "Pool overlaps with other one on this address space", "NetworkSubnetOverlaps", ErrorCategory.ResourceExists)]
     public void NetworkRefusals_AreNamedByMessage(HttpStatusCode status, string message, string errorId, ErrorCategory category) =>
         Assert.Equal((errorId, category), NetworkService.Refusals.Classify(status, message));
 

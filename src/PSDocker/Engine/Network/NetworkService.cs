@@ -27,6 +27,11 @@ namespace PSDocker.EngineAccess
             new Refusal("already exists", false, "NetworkNameInUse", ErrorCategory.ResourceExists),
             new Refusal("is not running", false, "ContainerNotRunning", ErrorCategory.InvalidOperation),
             new Refusal("invalid", false, "InvalidArgument", ErrorCategory.InvalidArgument),
+            // "could not find an available, non-overlapping IPv4 address pool among the defaults": a 404 that is no missing network.
+            new Refusal("non-overlapping", true, "NetworkAddressPoolExhausted", ErrorCategory.ResourceUnavailable),
+            new Refusal("non-overlapping", false, "NetworkAddressPoolExhausted", ErrorCategory.ResourceUnavailable),
+            // "Pool overlaps with other one on this address space" (a 403 that is no permission problem).
+            new Refusal("overlaps with", false, "NetworkSubnetOverlaps", ErrorCategory.ResourceExists),
             new Refusal("no such container", true, "ContainerNotFound", ErrorCategory.ObjectNotFound),
             new Refusal("plugin", true, "NetworkDriverNotFound", ErrorCategory.ObjectNotFound),
             new Refusal("not found", true, "NetworkNotFound", ErrorCategory.ObjectNotFound));
