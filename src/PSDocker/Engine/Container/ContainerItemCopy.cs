@@ -285,13 +285,8 @@ namespace PSDocker.EngineAccess
         private void WriteItem(TarOutputStream tar, FileSystemInfo item, string name, CancellationToken cancellation)
         {
             cancellation.ThrowIfCancellationRequested();
-            var entry = TarEntry.CreateTarEntry(name);
+            var entry = TarEntries.OwnedByRoot(name, item.LastWriteTimeUtc);
             var header = entry.TarHeader;
-            header.UserId = 0;
-            header.GroupId = 0;
-            header.UserName = string.Empty;
-            header.GroupName = string.Empty;
-            entry.ModTime = item.LastWriteTimeUtc;
 
             if (HostFileSystem.LinkTargetOf(item) is { } link)
             {

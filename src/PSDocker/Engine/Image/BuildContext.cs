@@ -145,21 +145,9 @@ namespace PSDocker.EngineAccess
             return string.Concat(bytes.Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
         }
 
-        private static TarEntry Entry(string name, DateTime modified)
-        {
-            var entry = TarEntry.CreateTarEntry(name);
-            var header = entry.TarHeader;
-            header.UserId = 0;
-            header.GroupId = 0;
-            header.UserName = string.Empty;
-            header.GroupName = string.Empty;
-            entry.ModTime = modified < new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc) ? new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc) : modified;
-            return entry;
-        }
-
         private static void WriteBytes(TarOutputStream tar, string name, byte[] content, int mode, DateTime modified)
         {
-            var entry = Entry(name, modified);
+            var entry = TarEntries.OwnedByRoot(name, modified);
             entry.TarHeader.TypeFlag = TarHeader.LF_NORMAL;
             entry.TarHeader.Mode = mode;
             entry.Size = content.Length;
@@ -202,7 +190,7 @@ namespace PSDocker.EngineAccess
                     continue;
                 }
 
-                var entry = Entry(path, item.LastWriteTimeUtc);
+                var entry = TarEntries.OwnedByRoot(path, item.LastWriteTimeUtc);
                 var header = entry.TarHeader;
                 if (link is not null)
                 {
