@@ -37,24 +37,11 @@ namespace PSDocker.EngineAccess
             {
                 while (true)
                 {
-                    MultiplexedStream.ReadResult read;
-                    try
-                    {
-                        read = await _stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellation).ConfigureAwait(false);
-                    }
-                    catch (Exception) when (cancellation.IsCancellationRequested)
-                    {
-                        throw new OperationCanceledException(cancellation);
-                    }
-                    catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-                    {
-                        throw new EngineException(
-                            $"The engine's stream of {_what} broke off before it ended ({e.Message.TrimEnd('.')}). Output may be missing; run the command again.",
-                            "EngineStreamInterrupted",
-                            ErrorCategory.ReadError,
-                            null,
-                            e);
-                    }
+                    var read = await EngineErrors.ReadStreamAsync(
+                        () => _stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellation),
+                        _what,
+                        "Output may be missing; run the command again.",
+                        cancellation).ConfigureAwait(false);
 
                     if (read.EOF)
                     {

@@ -32,24 +32,8 @@ namespace PSDocker.EngineAccess
         {
             using (cancellation.Register(_stream.Dispose))
             {
-                try
-                {
-                    var read = await _stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellation).ConfigureAwait(false);
-                    return read.Count;
-                }
-                catch (Exception) when (cancellation.IsCancellationRequested)
-                {
-                    throw new OperationCanceledException(cancellation);
-                }
-                catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
-                {
-                    throw new EngineException(
-                        $"The engine's stream of {_what} broke off ({e.Message.TrimEnd('.')}).",
-                        "EngineStreamInterrupted",
-                        ErrorCategory.ReadError,
-                        null,
-                        e);
-                }
+                var read = await EngineErrors.ReadStreamAsync(() => _stream.ReadOutputAsync(buffer, 0, buffer.Length, cancellation), _what, null, cancellation).ConfigureAwait(false);
+                return read.Count;
             }
         }
 

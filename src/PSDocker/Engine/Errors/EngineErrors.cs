@@ -4,6 +4,8 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using Docker.DotNet;
 
 namespace PSDocker.EngineAccess
@@ -16,6 +18,33 @@ namespace PSDocker.EngineAccess
     /// </summary>
     public static class EngineErrors
     {
+        /// <summary>
+        /// One read of an engine stream already open (container output, a terminal session): a read ended
+        /// by cancelling is an <see cref="OperationCanceledException"/>, a connection that breaks is
+        /// EngineStreamInterrupted naming <paramref name="what"/> was read (and the <paramref name="advice"/>),
+        /// never a transport's own words.
+        /// </summary>
+        internal static async Task<T> ReadStreamAsync<T>(Func<Task<T>> read, string what, string? advice, CancellationToken cancellation)
+        {
+            try
+            {
+                return await read().ConfigureAwait(false);
+            }
+            catch (Exception) when (cancellation.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellation);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                throw new EngineException(
+                    $"The engine's stream of {what} broke off ({e.Message.TrimEnd('.')}).{(advice is null ? string.Empty : " " + advice)}",
+                    "EngineStreamInterrupted",
+                    ErrorCategory.ReadError,
+                    null,
+                    e);
+            }
+        }
+
         /// <summary>The engine-layer exception for a failure of a call on <paramref name="endpoint"/>.</summary>
         public static Exception Translate(Exception exception, RefusalTable refusals, EngineEndpoint endpoint)
         {
