@@ -49,6 +49,28 @@ public sealed class FindImageTests : IClassFixture<FindImageTests.SearchIndex>
     }
 
     [Fact]
+    public void FindImage_WithCredential_SearchesTheSameIndex_AndThePasswordIsInNoStream()
+    {
+        const string password = "psd-search-secret-7731";
+        using var ps = PowerShell.Create();
+        ps.Runspace = _f.Runspace;
+        ps.AddScript($"param($Credential) Find-Image {_index.Address}/busybox -Credential $Credential -Limit 2 -MinimumStars 0 -Verbose -Debug")
+            .AddParameter("Credential", new PSCredential("searcher", new NetworkCredential(string.Empty, password).SecurePassword));
+
+        var output = ps.Invoke();
+
+        Assert.Empty(ps.Streams.Error);
+        Assert.Equal(new[] { "psd/busybox", "other/busybox" }, output.Select(o => ((ImageSearchResult)o.BaseObject).Name));
+        Assert.Contains(_index.Queries, q => q.Contains("n=2", StringComparison.Ordinal));
+        var everything = string.Join("\n", output.Select(o => o.ToString()))
+            + string.Join("\n", ps.Streams.Verbose.Select(v => v.Message))
+            + string.Join("\n", ps.Streams.Debug.Select(d => d.Message))
+            + string.Join("\n", ps.Streams.Warning.Select(w => w.Message))
+            + string.Join("\n", ps.Streams.Information.Select(i => i.MessageData));
+        Assert.DoesNotContain(password, everything);
+    }
+
+    [Fact]
     public void FindImage_UnreachableIndex_IsOneImageSearchFailedNamingTheTerm_Quickly()
     {
         var term = $"127.0.0.1:{EngineChecks.FreeLoopbackPort()}/busybox";

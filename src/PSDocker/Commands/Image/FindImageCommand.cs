@@ -10,7 +10,8 @@ namespace PSDocker.Commands
     /// <para type="description">Has the engine search Docker Hub, or the index the term starts with
     /// (127.0.0.1:5000/busybox), and emits an ImageSearchResult per repository: name, description, stars,
     /// official, automated. An index the engine cannot reach is one ImageSearchFailed error naming the
-    /// term.</para>
+    /// term. -Credential (or the session's or the docker CLI's login for that index) goes to the engine
+    /// for this search only, in no output.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Find, "Image")]
     [OutputType(typeof(ImageSearchResult))]
@@ -38,6 +39,11 @@ namespace PSDocker.Commands
         /// <summary>Only automated builds (--filter is-automated=true).</summary>
         [Parameter]
         public SwitchParameter Automated { get; set; }
+
+        /// <summary>An account for the index, for this search only (without it: what Connect-Registry kept, else the docker CLI's login).</summary>
+        [Parameter]
+        [Credential]
+        public PSCredential? Credential { get; set; }
 
         /// <inheritdoc />
         protected override string Noun => "Image";
@@ -67,7 +73,7 @@ namespace PSDocker.Commands
                 {
                     try
                     {
-                        foreach (var result in Await(engine.Images.SearchAsync(term, Limit, filters.Count == 0 ? null : filters, CancellationToken)))
+                        foreach (var result in Await(engine.Images.SearchAsync(term, Limit, filters.Count == 0 ? null : filters, Credential, CancellationToken)))
                         {
                             WriteObject(result);
                         }

@@ -432,12 +432,33 @@ namespace PSDocker.EngineAccess
         /// with (<c>127.0.0.1:5000/busybox</c>). The engine reaches the index; an index it cannot reach is
         /// an ImageSearchFailed <see cref="EngineException"/> naming the term.
         /// </summary>
-        public async Task<IList<ImageSearchResult>> SearchAsync(string term, int? limit, IDictionary<string, IDictionary<string, bool>>? filters, CancellationToken cancellation)
+        public Task<IList<ImageSearchResult>> SearchAsync(string term, int? limit, IDictionary<string, IDictionary<string, bool>>? filters, CancellationToken cancellation) =>
+            SearchAsync(term, limit, filters, null, cancellation);
+
+        /// <summary>
+        /// Searches with an account for the index (<c>-Credential</c>; without it, what Connect-Registry kept
+        /// or the docker CLI's login for that index, as <c>docker search</c> sends them). The credentials go
+        /// to the engine in the X-Registry-Auth header only.
+        /// </summary>
+        public async Task<IList<ImageSearchResult>> SearchAsync(string term, int? limit, IDictionary<string, IDictionary<string, bool>>? filters, PSCredential? credential, CancellationToken cancellation)
         {
             try
             {
-                var results = await Call(c => c.Images.SearchImagesAsync(new ImagesSearchParameters { Term = term, Limit = limit, Filters = filters }, cancellation), cancellation).ConfigureAwait(false);
-                return results.Select(r => ImageRecords.ToSearchResult(r, Engine.Engine)).ToList();
+                var auth = SearchAuthFor(term, credential);
+                if (auth is null)
+                {
+                    var results = await Call(c => c.Images.SearchImagesAsync(new ImagesSearchParameters { Term = term, Limit = limit, Filters = filters }, cancellation), cancellation).ConfigureAwait(false);
+                    return results.Select(r => ImageRecords.ToSearchResult(r, Engine.Engine)).ToList();
+                }
+
+                // Docker.DotNet's search takes no credentials: the same call, with the header.
+                var query = "/images/search?term=" + Uri.EscapeDataString(term)
+                    + (limit is { } n ? "&limit=" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty)
+                    + (filters is null ? string.Empty : "&filters=" + Uri.EscapeDataString(System.Text.Json.JsonSerializer.Serialize(filters)));
+                var headers = new Dictionary<string, string> { ["X-Registry-Auth"] = RegistryAuthHeader(auth) };
+                using var answer = await Call(c => RawApiCall.SendAsync(Engine, c, System.Net.Http.HttpMethod.Get, query, headers, cancellation), cancellation).ConfigureAwait(false);
+                var records = System.Text.Json.JsonSerializer.Deserialize<List<ImageSearchResponse>>(answer.RootElement.GetRawText()) ?? new List<ImageSearchResponse>();
+                return records.Select(r => ImageRecords.ToSearchResult(r, Engine.Engine)).ToList();
             }
             catch (EngineException e) when (e is not EngineUnreachableException)
             {
@@ -445,11 +466,38 @@ namespace PSDocker.EngineAccess
             }
         }
 
-        /// <summary>The registry part of a reference, as the engine keys credentials (<c>docker.io</c> for Docker Hub).</summary>
-        public static string RegistryOf(ImageReference reference)
+        /// <summary>The X-Registry-Auth header's value: the auth record as JSON, base64url-encoded, as the docker CLI sends it.</summary>
+        internal static string RegistryAuthHeader(AuthConfig auth)
         {
-            var slash = reference.Repository.IndexOf('/');
-            var first = slash < 0 ? string.Empty : reference.Repository.Substring(0, slash);
+            var json = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?>
+            {
+                ["username"] = auth.Username,
+                ["password"] = auth.Password,
+                ["serveraddress"] = auth.ServerAddress,
+            });
+            return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).Replace('+', '-').Replace('/', '_');
+        }
+
+        private static AuthConfig? SearchAuthFor(string term, PSCredential? credential)
+        {
+            // The index a term names is its first part when that looks like a host (127.0.0.1:5000/busybox), else Docker Hub.
+            var index = RegistryOf(term);
+            credential ??= RegistryCredentialStore.ForCurrentProcess().Find(index);
+            if (credential is null)
+            {
+                return null;
+            }
+
+            return new AuthConfig { Username = credential.UserName, Password = credential.GetNetworkCredential().Password, ServerAddress = RegistryCredentialStore.Normalize(index) };
+        }
+
+        /// <summary>The registry part of a reference, as the engine keys credentials (<c>docker.io</c> for Docker Hub).</summary>
+        public static string RegistryOf(ImageReference reference) => RegistryOf(reference.Repository);
+
+        private static string RegistryOf(string repository)
+        {
+            var slash = repository.IndexOf('/');
+            var first = slash < 0 ? string.Empty : repository.Substring(0, slash);
             return first.IndexOf('.') >= 0 || first.IndexOf(':') >= 0 || first == "localhost" ? first : "docker.io";
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
 using System.Threading;
@@ -16,7 +17,11 @@ namespace PSDocker.EngineAccess
     internal static class RawApiCall
     {
         /// <summary>Sends a request (path relative to the negotiated API version) and parses the JSON answer.</summary>
-        public static async Task<JsonDocument> SendAsync(EngineConnection engine, IDockerClient client, HttpMethod method, string pathAndQuery, CancellationToken cancellation)
+        public static async Task<JsonDocument> SendAsync(EngineConnection engine, IDockerClient client, HttpMethod method, string pathAndQuery, CancellationToken cancellation) =>
+            await SendAsync(engine, client, method, pathAndQuery, null, cancellation).ConfigureAwait(false);
+
+        /// <summary>Sends a request with extra headers (e.g. X-Registry-Auth, never logged) and parses the JSON answer.</summary>
+        public static async Task<JsonDocument> SendAsync(EngineConnection engine, IDockerClient client, HttpMethod method, string pathAndQuery, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellation)
         {
             if (engine.Handler is null)
             {
@@ -27,6 +32,11 @@ namespace PSDocker.EngineAccess
             var handler = engine.Handler ?? throw new InvalidOperationException("The engine connection has no HTTP handler.");
             using var invoker = new HttpMessageInvoker(handler, disposeHandler: false);
             using var request = new HttpRequestMessage(method, new Uri(BaseUri(engine.Endpoint), pathAndQuery)) { Version = new Version(1, 1) };
+            foreach (var header in headers ?? new Dictionary<string, string>())
+            {
+                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
             using var response = await invoker.SendAsync(request, cancellation).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
