@@ -85,6 +85,37 @@ public sealed class RegistryTests : IClassFixture<AuthenticatedLocalRegistry>
     }
 
     [Fact]
+    public async Task BuildImage_FromAnImageInAPrivateRegistry_SendsTheSessionsCredentials_AsDockerBuildDoes()
+    {
+        var remote = $"{_registry.Address}/{ImageRunCleanup.RepositoryPrefix(_f)}base:1";
+        var built = $"{ImageRunCleanup.RepositoryPrefix(_f)}onprivate:1";
+        await _f.CommitImageAsync(remote.Substring(0, remote.LastIndexOf(':')), "1");
+        var context = Directory.CreateTempSubdirectory("psd-build-private-");
+        File.WriteAllText(Path.Combine(context.FullName, "Dockerfile"), $"FROM {remote}\nLABEL {EngineFixture.LabelKey}={_f.RunId}\n");
+        try
+        {
+            RunWithCredential($"Connect-Registry {_registry.Address} -Credential $Credential", AuthenticatedLocalRegistry.Password).AssertNoErrors();
+            _f.Run($"Publish-Image {remote}").AssertNoErrors();
+            _f.Run($"Remove-Image {remote}").AssertNoErrors();
+            _f.Run($"Disconnect-Registry {_registry.Address}").AssertNoErrors();
+
+            // Without credentials the engine cannot pull the base image.
+            var refused = _f.Run($"Build-Image '{context.FullName}' -Tag {built} -Pull");
+            Assert.Equal("ImageBuildFailed,PSDocker.Commands.BuildImageCommand", Assert.Single(refused.Errors).FullyQualifiedErrorId);
+            await Assert.ThrowsAsync<DockerImageNotFoundException>(() => _f.Docker.Images.InspectImageAsync(built));
+
+            RunWithCredential($"Connect-Registry {_registry.Address} -Credential $Credential", AuthenticatedLocalRegistry.Password).AssertNoErrors();
+            var image = Assert.Single(_f.Run($"Build-Image '{context.FullName}' -Tag {built} -Pull").AssertNoErrors().Objects<Image>());
+            Assert.Equal((await _f.Docker.Images.InspectImageAsync(built)).ID, image.Id);
+        }
+        finally
+        {
+            _f.Run($"Disconnect-Registry {_registry.Address}").AssertNoErrors();
+            context.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task ConnectRegistry_Save_WritesAConfigTheDockerCliUses_DisconnectErasesIt()
     {
         var configDir = Directory.CreateTempSubdirectory("psd-docker-config-");

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
@@ -84,6 +85,45 @@ namespace PSDocker.EngineAccess
             }
 
             return null;
+        }
+
+        /// <summary>
+        /// Every registry's credentials PSDocker knows: the session's, and the docker CLI's for each
+        /// registry its config names (<c>auths</c>, <c>credHelpers</c>), as <c>docker build</c> sends them
+        /// all for the base images. A registry whose credentials cannot be read is left out.
+        /// </summary>
+        public IReadOnlyDictionary<string, PSCredential> All()
+        {
+            var servers = new HashSet<string>(Session.Keys, StringComparer.OrdinalIgnoreCase);
+            var config = ReadConfig();
+            foreach (var section in new[] { "auths", "credHelpers" })
+            {
+                if (config?[section] is JsonObject entries)
+                {
+                    foreach (var entry in entries)
+                    {
+                        servers.Add(Normalize(entry.Key));
+                    }
+                }
+            }
+
+            var all = new Dictionary<string, PSCredential>(StringComparer.OrdinalIgnoreCase);
+            foreach (var server in servers)
+            {
+                try
+                {
+                    if (Find(server) is { } credential)
+                    {
+                        all[server] = credential;
+                    }
+                }
+                catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException or FormatException)
+                {
+                    // A helper that fails or an entry that does not decode: that registry goes without.
+                }
+            }
+
+            return all;
         }
 
         /// <summary>Saves credentials where the docker CLI reads them (its credential helper, else <c>auths</c>).</summary>
