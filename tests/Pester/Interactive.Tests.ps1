@@ -55,6 +55,17 @@ Describe 'Connect-Container' {
         Get-TestContainerState $name | Should -Be 'exited'
     }
 
+    It 'ends quietly when a later command has had enough (Select-Object -First), and the script goes on' {
+        $ticker = New-TestContainer -Command sh, -c, 'while true; do echo tick; sleep 0.2; done'
+
+        # A script file, as a user runs one: a stop by Select-Object must not abort the rest of it.
+        $out = Invoke-UserScript "`$first = @(Connect-Container $($ticker.Name) | Select-Object -First 2); `"after: `$(`$first.Message -join ',')`""
+
+        $out | Should -Match 'after: tick,tick'
+        $out | Should -Not -Match 'pipeline has been stopped'
+        Get-TestContainerState $ticker.Name | Should -Be 'running'
+    }
+
     It 'reports how the session ended with -PassThru' {
         $name = New-TestName
         & docker run -d --name $name --label "psdocker.pester=$TestRunId" $TestImage sh -c 'sleep 2; echo bye' > $null

@@ -75,8 +75,10 @@ namespace PSDocker.Commands
             {
                 Open(target);
             }
-            catch (Exception e) when (!IsCancellation(e))
+            catch (Exception e) when (!IsCancellation(e) && e is not PipelineStoppedException)
             {
+                // A PipelineStoppedException is a later command that has had enough (Select-Object -First):
+                // it ends this one quietly, as it ends Get-ContainerLog -Follow.
                 FailTarget(e, target);
             }
         }
