@@ -36,7 +36,9 @@ public sealed class BuildImageTests : IDisposable
         Write("ctx/plain.txt", "plain");
         var tag = Repo("app") + ":1";
 
-        var result = _f.Run($"Build-Image '{context}' -Tag {tag} -BuildArg @{{ V = '2' }} -Label $TestLabel").AssertNoErrors();
+        var result = _f.Run($"Build-Image '{context}' -Tag {tag} -BuildArg @{{ V = '2'; UNUSED = 'x' }} -Label $TestLabel").AssertNoErrors();
+        // The engine's warning (a build arg no step uses) is a PowerShell warning, seen by default.
+        Assert.Contains(result.Warnings, w => w.Contains("UNUSED", StringComparison.Ordinal) && w.Contains("not consumed", StringComparison.Ordinal));
 
         var image = Assert.Single(result.Objects<Image>());
         var inspected = await _f.Docker.Images.InspectImageAsync(tag);

@@ -153,6 +153,12 @@ namespace PSDocker.Commands
                     line =>
                     {
                         WriteInformation(line.Line, new[] { "PSDocker", "Build" });
+                        if (line.Line.StartsWith("[Warning] ", StringComparison.Ordinal))
+                        {
+                            // The engine's own warnings (unused build args, …) are warnings here too, seen by default.
+                            WriteWarning(line.Line.Substring("[Warning] ".Length));
+                        }
+
                         if (line.IsStepStart || !started)
                         {
                             started = true;
