@@ -17,5 +17,9 @@ namespace PSDocker
 
         /// <summary>The target stage; null = the last.</summary>
         public string? Target { get; set; }
+
+        /// <summary>The context, with the Dockerfile and target when they are not the defaults.</summary>
+        public override string ToString() =>
+            Context + (Dockerfile == "Dockerfile" ? string.Empty : " (" + Dockerfile + ")") + (Target is { Length: > 0 } ? " --target " + Target : string.Empty);
     }
 }

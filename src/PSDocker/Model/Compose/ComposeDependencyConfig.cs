@@ -11,5 +11,8 @@ namespace PSDocker
 
         /// <summary>Restart this service when the dependency is recreated (compose's <c>restart</c>).</summary>
         public bool Restart { get; set; }
+
+        /// <summary>The condition, as compose writes it (<c>service_healthy</c>).</summary>
+        public override string ToString() => Condition;
     }
 }

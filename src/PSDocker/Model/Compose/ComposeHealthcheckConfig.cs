@@ -22,5 +22,8 @@ namespace PSDocker
 
         /// <summary><c>disable: true</c> (the same as test NONE).</summary>
         public bool Disable { get; set; }
+
+        /// <summary>The test, as the engine takes it (<c>CMD-SHELL test -f /ready</c>).</summary>
+        public override string ToString() => Disable ? "NONE" : string.Join(" ", Test);
     }
 }

@@ -17,5 +17,9 @@ namespace PSDocker
 
         /// <summary>A bind whose missing host path the engine creates (compose's <c>bind.create_host_path</c>: true for the short syntax, as <c>docker run -v</c> does; false for the long one, where a missing path is an error).</summary>
         public bool CreateHostPath { get; set; }
+
+        /// <summary>As the short syntax writes it: <c>data:/var/lib/data:ro</c>, <c>/host:/in</c>, or the target alone.</summary>
+        public override string ToString() =>
+            (Source is { Length: > 0 } ? Source + ":" : string.Empty) + Target + (ReadOnly ? ":ro" : string.Empty);
     }
 }

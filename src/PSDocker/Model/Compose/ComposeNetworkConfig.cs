@@ -26,5 +26,8 @@ namespace PSDocker
 
         /// <summary>The user's labels.</summary>
         public SortedDictionary<string, string> Labels { get; set; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The network's engine name.</summary>
+        public override string ToString() => Name;
     }
 }

@@ -17,5 +17,10 @@ namespace PSDocker
 
         /// <summary>True when the port is published on the host (a short-syntax entry always is; <c>expose</c> entries are not).</summary>
         public bool Publish { get; set; } = true;
+
+        /// <summary>As the short syntax writes it: <c>127.0.0.1:8080:80/tcp</c>, <c>8080:80/tcp</c>, or <c>80/tcp</c> when not published.</summary>
+        public override string ToString() =>
+            (Publish && Published is { Length: > 0 } ? (HostIp is { Length: > 0 } ? HostIp + ":" : string.Empty) + Published + ":" : string.Empty)
+            + Target.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + Protocol;
     }
 }

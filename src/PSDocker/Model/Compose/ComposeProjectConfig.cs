@@ -32,5 +32,8 @@ namespace PSDocker
 
         /// <summary>What compose would warn about while loading: an obsolete <c>version</c>, several files with supported names, a variable that is not set, a dependency dropped because it is not required.</summary>
         public string[] Warnings { get; set; } = Array.Empty<string>();
+
+        /// <summary>The project's name.</summary>
+        public override string ToString() => Name;
     }
 }

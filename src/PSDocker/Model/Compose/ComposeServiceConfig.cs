@@ -71,5 +71,8 @@ namespace PSDocker
 
         /// <summary>profiles; empty = always enabled.</summary>
         public string[] Profiles { get; set; } = Array.Empty<string>();
+
+        /// <summary>The service's name.</summary>
+        public override string ToString() => Name;
     }
 }

@@ -20,5 +20,8 @@ namespace PSDocker
 
         /// <summary>The user's labels.</summary>
         public SortedDictionary<string, string> Labels { get; set; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+        /// <summary>The volume's engine name.</summary>
+        public override string ToString() => Name;
     }
 }
