@@ -563,6 +563,22 @@ public sealed class ComposeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_AFolderAsPath_TakesItsComposeFile_AndItIsTheProjectFolder()
+    {
+        Write("app/compose.yaml", "services:\n  web:\n    image: x\n");
+        Directory.CreateDirectory(Path.Combine(_root, "empty"));
+
+        var p = LoadFolder(paths: new[] { "app" });
+
+        Assert.Equal(new[] { Path.Combine(_root, "app", "compose.yaml") }, p.ConfigFiles);
+        Assert.Equal(Path.Combine(_root, "app"), p.WorkingDirectory);
+        Assert.Equal("app", p.Name);
+        var e = Assert.Throws<ComposeFileException>(() => ComposeLoader.Load(new ComposeLoadRequest { WorkingDirectory = "/", Paths = new[] { Path.Combine(_root, "empty") } }));
+        Assert.Equal("ComposeFileNotFound", e.ErrorId);
+        Assert.Contains("is a folder with no compose file", e.Reason);
+    }
+
+    [Fact]
     public void Load_NoFile_IsComposeFileNotFound()
     {
         var e = Assert.Throws<ComposeFileException>(() => LoadFolder());

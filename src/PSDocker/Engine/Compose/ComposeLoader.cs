@@ -108,6 +108,23 @@ namespace PSDocker.EngineAccess
             foreach (var path in paths)
             {
                 var full = Path.GetFullPath(Path.Combine(start, path));
+                if (Directory.Exists(full))
+                {
+                    // A folder (Get-Item dir | Start-ComposeProject): its compose file, found as in the current folder.
+                    var inFolder = ComposeFileLocator.Find(full, warnings);
+                    if (inFolder.Count == 0)
+                    {
+                        throw new ComposeFileException(
+                            "ComposeFileNotFound",
+                            $"{full} is a folder with no compose file (looked for {string.Join(", ", ComposeFileLocator.FileNames)} in it and its parents)",
+                            full,
+                            category: ErrorCategory.ObjectNotFound);
+                    }
+
+                    result.AddRange(inFolder);
+                    continue;
+                }
+
                 if (!File.Exists(full))
                 {
                     throw new ComposeFileException("ComposeFileNotFound", $"open {full}: no such file or directory", full, category: ErrorCategory.ObjectNotFound);
