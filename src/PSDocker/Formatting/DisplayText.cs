@@ -53,6 +53,10 @@ namespace PSDocker
             : container.State == ContainerState.Unknown ? string.Empty
             : container.State.ToString();
 
+        /// <summary>A container's image as <c>docker ps</c> shows it: the reference, or the short id when the engine gives a bare id (the image lost its tag).</summary>
+        public static string Image(string? image) =>
+            image is null ? string.Empty : image.StartsWith("sha256:", System.StringComparison.Ordinal) ? ResourceIds.Short(image) : image;
+
         /// <summary>Ports joined the way <c>docker ps</c> shows them.</summary>
         public static string Ports(IEnumerable<PortMapping>? ports) =>
             ports is null ? string.Empty : string.Join(", ", ports.Select(p => p.ToString()));

@@ -40,4 +40,11 @@ public sealed class DisplayTextTests
     [InlineData("", ContainerState.Unknown, "")]
     public void Status_IsTheEnginesTextOrElseTheState(string status, ContainerState state, string expected) =>
         Assert.Equal(expected, DisplayText.Status(new Container { Status = status, State = state }));
+
+    [Theory]
+    [InlineData("busybox:latest", "busybox:latest")]
+    [InlineData("sha256:ba7e5cac46cf0b3e2a4e28a0b3bb4d54d7e0ab39c6f5c7e6d9e3f1a2b4c5d6e7", "ba7e5cac46cf")]
+    [InlineData(null, "")]
+    public void Image_IsTheReference_OrTheShortIdOfABareId(string? image, string expected) =>
+        Assert.Equal(expected, DisplayText.Image(image));
 }
