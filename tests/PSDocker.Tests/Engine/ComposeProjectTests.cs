@@ -204,6 +204,34 @@ public sealed class ComposeProjectTests : IDisposable
     }
 
     [Fact]
+    public async Task StopGracePeriodAndStopSignal_ReachTheContainer_AndStopWaitsOnlyThatLong()
+    {
+        var name = ProjectName();
+        var labels = new SortedDictionary<string, string>(_f.Labels, StringComparer.Ordinal);
+        var project = new ComposeProjectConfig
+        {
+            Name = name,
+            WorkingDirectory = "/tmp/" + name,
+            ConfigFiles = new[] { "/tmp/" + name + "/compose.yaml" },
+            Services = new[]
+            {
+                // sleep as PID 1 ignores SIGTERM: only the kill after the grace period ends it.
+                new ComposeServiceConfig { Name = "slow", Image = EngineFixture.TestImage, Command = new[] { "sleep", "300" }, Labels = labels, StopGracePeriod = TimeSpan.FromSeconds(1), StopSignal = "SIGUSR1" },
+            },
+        };
+        Up(project).AssertNoErrors();
+        var container = (await ProjectContainersAsync(name)).Single();
+        var inspected = await _f.Docker.Containers.InspectContainerAsync(container.ID);
+        Assert.Equal("SIGUSR1", inspected.Config.StopSignal);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        _f.Run($"Stop-ComposeProject -ProjectName {name}").AssertNoErrors();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6), $"the stop took {clock.Elapsed}: the 1 s grace period was not used (the engine's default is 10 s)");
+        Assert.False((await _f.Docker.Containers.InspectContainerAsync(container.ID)).State.Running);
+    }
+
+    [Fact]
     public async Task StartComposeProject_WhatIf_NamesEveryResourceAndCreatesNothing()
     {
         var name = ProjectName();

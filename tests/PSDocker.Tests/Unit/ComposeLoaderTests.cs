@@ -579,6 +579,14 @@ public sealed class ComposeLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_StopGracePeriodAndSignal()
+    {
+        var web = Service(Load("services:\n  web:\n    image: x\n    stop_grace_period: 1m30s\n    stop_signal: SIGINT\n"), "web");
+        Assert.Equal(TimeSpan.FromSeconds(90), web.StopGracePeriod);
+        Assert.Equal("SIGINT", web.StopSignal);
+    }
+
+    [Fact]
     public void Load_NoFile_IsComposeFileNotFound()
     {
         var e = Assert.Throws<ComposeFileException>(() => LoadFolder());

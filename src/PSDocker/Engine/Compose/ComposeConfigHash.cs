@@ -42,6 +42,17 @@ namespace PSDocker.EngineAccess
                 ["dns"] = service.Dns,
                 ["extra_hosts"] = service.ExtraHosts,
             };
+            // Keys added after projects were first started count only when set, so their hashes stay.
+            if (service.StopGracePeriod is { } grace)
+            {
+                hashed["stop_grace_period"] = grace.Ticks;
+            }
+
+            if (service.StopSignal is { } signal)
+            {
+                hashed["stop_signal"] = signal;
+            }
+
             var json = JsonSerializer.Serialize(hashed);
             using var document = JsonDocument.Parse(json);
             using var buffer = new MemoryStream();

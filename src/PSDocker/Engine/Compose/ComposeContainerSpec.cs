@@ -54,6 +54,16 @@ namespace PSDocker.EngineAccess
                 Labels = ComposeLabels.ForContainer(project, service, number, hash, imageId),
                 HostConfig = host,
             };
+            if (service.StopGracePeriod is { } grace)
+            {
+                parameters.StopTimeout = grace;
+            }
+
+            if (service.StopSignal is { Length: > 0 } stopSignal)
+            {
+                parameters.StopSignal = stopSignal;
+            }
+
             if (service.Command is { } command)
             {
                 parameters.Cmd = command.ToList();

@@ -168,6 +168,12 @@ namespace PSDocker.EngineAccess
                     case "working_dir":
                         service.WorkingDir = String(value, at);
                         break;
+                    case "stop_grace_period":
+                        service.StopGracePeriod = Duration(value, at);
+                        break;
+                    case "stop_signal":
+                        service.StopSignal = String(value, at);
+                        break;
                     case "user":
                         service.User = String(value, at);
                         break;

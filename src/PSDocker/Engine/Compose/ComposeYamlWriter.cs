@@ -241,6 +241,8 @@ namespace PSDocker.EngineAccess
                 });
             }
 
+            e.Pair("stop_grace_period", GoDuration(s.StopGracePeriod));
+            e.Pair("stop_signal", s.StopSignal);
             e.Pair("working_dir", s.WorkingDir);
         });
 

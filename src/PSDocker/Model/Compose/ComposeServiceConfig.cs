@@ -60,6 +60,12 @@ namespace PSDocker
         /// <summary>user.</summary>
         public string? User { get; set; }
 
+        /// <summary>stop_grace_period: how long a stop waits before it kills; null = the engine's (10 s).</summary>
+        public TimeSpan? StopGracePeriod { get; set; }
+
+        /// <summary>stop_signal: the signal a stop sends first; null = the image's (SIGTERM).</summary>
+        public string? StopSignal { get; set; }
+
         /// <summary>dns servers.</summary>
         public string[] Dns { get; set; } = Array.Empty<string>();
 
