@@ -22,4 +22,18 @@ public sealed class RegistryAuthHeaderTests
         Assert.Equal("p?>>~~ü", doc.RootElement.GetProperty("password").GetString());
         Assert.Equal("127.0.0.1:5000", doc.RootElement.GetProperty("serveraddress").GetString());
     }
+
+    [Fact]
+    public void ConfigHeader_IsEveryRegistrysAuthRecordByAddress_InBase64Url()
+    {
+        var header = ImageService.RegistryConfigHeader(new[]
+        {
+            new AuthConfig { Username = "a", Password = "pa", ServerAddress = "127.0.0.1:5000" },
+            new AuthConfig { Username = "b", Password = "pb", ServerAddress = "https://index.docker.io/v1/" },
+        });
+
+        using var doc = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header.Replace('-', '+').Replace('_', '/'))));
+        Assert.Equal("a", doc.RootElement.GetProperty("127.0.0.1:5000").GetProperty("username").GetString());
+        Assert.Equal("pb", doc.RootElement.GetProperty("https://index.docker.io/v1/").GetProperty("password").GetString());
+    }
 }

@@ -359,6 +359,17 @@ namespace PSDocker.EngineAccess
                 ForceRemove = request.ForceRemove ? true : null,
             };
 
+            // As docker build: every registry's credentials PSDocker knows go along (X-Registry-Config), for
+            // FROM images in private registries. Docker.DotNet's authConfigs argument is not used: the header is made here.
+            var auths = RegistryCredentialStore.ForCurrentProcess().All()
+                .Select(a => new AuthConfig { Username = a.Value.UserName, Password = a.Value.GetNetworkCredential().Password, ServerAddress = a.Key })
+                .ToList();
+            var headers = new Dictionary<string, string>();
+            if (auths.Count > 0)
+            {
+                headers["X-Registry-Config"] = RegistryConfigHeader(auths);
+            }
+
             var output = new BuildOutputReader(progress);
             using (var upload = new ContextUploadStream(context.WriteTar, cancellation))
             {
@@ -366,7 +377,7 @@ namespace PSDocker.EngineAccess
                 {
                     await Call(
                         c => ProgressStream.RunAsync(
-                            report => c.Images.BuildImageFromDockerfileAsync(parameters, upload, Array.Empty<AuthConfig>(), new Dictionary<string, string>(), report, cancellation),
+                            report => c.Images.BuildImageFromDockerfileAsync(parameters, upload, Array.Empty<AuthConfig>(), headers, report, cancellation),
                             output.Add,
                             reason =>
                             {
@@ -476,6 +487,23 @@ namespace PSDocker.EngineAccess
                 ["serveraddress"] = auth.ServerAddress,
             });
             return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).Replace('+', '-').Replace('/', '_');
+        }
+
+        /// <summary>The X-Registry-Config header's value: every registry's auth record by its address, as JSON, base64url-encoded, as docker build sends it.</summary>
+        internal static string RegistryConfigHeader(IEnumerable<AuthConfig> auths)
+        {
+            var map = new Dictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
+            foreach (var auth in auths)
+            {
+                map[auth.ServerAddress ?? string.Empty] = new Dictionary<string, string?>
+                {
+                    ["username"] = auth.Username,
+                    ["password"] = auth.Password,
+                    ["serveraddress"] = auth.ServerAddress,
+                };
+            }
+
+            return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(map))).Replace('+', '-').Replace('/', '_');
         }
 
         private static AuthConfig? SearchAuthFor(string term, PSCredential? credential)
