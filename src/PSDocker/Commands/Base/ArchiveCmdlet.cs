@@ -14,6 +14,8 @@ namespace PSDocker.Commands
     /// <c>-Path</c> and <c>-Force</c> parameters, and the one way such a file is written — streamed into a
     /// temporary file beside it, renamed only when complete; an existing file is replaced only with
     /// -Force; Ctrl+C or a failure leaves no file, and no temporary one. Bytes written show as progress.
+    /// The destination is checked before anything else; the resources named or piped are collected, and
+    /// the archive is written once, at the end, by <see cref="WriteArchiveOf"/>.
     /// </summary>
     public abstract class ArchiveCmdlet<T, TRef> : ResourceCmdlet<T, TRef>
         where T : class
@@ -36,14 +38,34 @@ namespace PSDocker.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        private readonly System.Collections.Generic.List<ResourceTarget> _targets = new System.Collections.Generic.List<ResourceTarget>();
+
         /// <summary>The full file system path -Path names.</summary>
         protected string ResolvedPath => SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+
+        /// <inheritdoc />
+        protected override void Begin() => CheckDestination();
+
+        /// <inheritdoc />
+        protected override void Process() => _targets.AddRange(ResolveTargets());
+
+        /// <inheritdoc />
+        protected override void End()
+        {
+            if (_targets.Count > 0)
+            {
+                WriteArchiveOf(_targets);
+            }
+        }
+
+        /// <summary>Writes the archive of everything named or piped (at least one resource).</summary>
+        protected abstract void WriteArchiveOf(System.Collections.Generic.IReadOnlyList<ResourceTarget> targets);
 
         /// <summary>
         /// Refuses an existing file without -Force (terminating: nothing else can be done), before anything
         /// is asked of the engine.
         /// </summary>
-        protected void CheckDestination()
+        private void CheckDestination()
         {
             var path = ResolvedPath;
             if (Directory.Exists(path))
@@ -66,9 +88,17 @@ namespace PSDocker.Commands
         /// <summary>
         /// Streams <paramref name="write"/>'s bytes into the archive file, with progress under
         /// <paramref name="activity"/> (percent against <paramref name="expectedBytes"/> when known).
-        /// Returns whether the file was written; a failure is reported for <paramref name="target"/>.
+        /// Emits the file with -PassThru; a failure is reported for <paramref name="target"/>.
         /// </summary>
-        protected bool WriteArchive(string activity, long? expectedBytes, object target, Func<Stream, Action<long>, CancellationToken, Task> write)
+        protected void WriteArchive(string activity, long? expectedBytes, object target, Func<Stream, Action<long>, CancellationToken, Task> write)
+        {
+            if (WriteArchiveFile(activity, expectedBytes, target, write) && PassThru)
+            {
+                WriteObject(new FileInfo(ResolvedPath));
+            }
+        }
+
+        private bool WriteArchiveFile(string activity, long? expectedBytes, object target, Func<Stream, Action<long>, CancellationToken, Task> write)
         {
             var path = ResolvedPath;
             var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? ".", "." + System.IO.Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");

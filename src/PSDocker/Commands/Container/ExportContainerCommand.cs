@@ -16,42 +16,25 @@ namespace PSDocker.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class ExportContainerCommand : ArchiveCmdlet<Container, IContainerReference>
     {
-        private readonly List<ResourceTarget> _targets = new List<ResourceTarget>();
-
         /// <inheritdoc />
-        protected override void Begin() => CheckDestination();
-
-        /// <inheritdoc />
-        protected override void Process() => _targets.AddRange(ResolveTargets());
-
-        /// <inheritdoc />
-        protected override void End()
+        protected override void WriteArchiveOf(IReadOnlyList<ResourceTarget> targets)
         {
-            if (_targets.Count == 0)
+            if (targets.Count > 1)
             {
-                return;
+                ThrowArgumentError($"{targets.Count} containers were named; an export archive holds one container's file system. Export each to a file of its own.", "SeveralContainers", Path);
             }
 
-            if (_targets.Count > 1)
-            {
-                ThrowArgumentError($"{_targets.Count} containers were named; an export archive holds one container's file system. Export each to a file of its own.", "SeveralContainers", Path);
-            }
-
-            var target = _targets[0];
+            var target = targets[0];
             if (!ShouldProcess(ResolvedPath, "Export container " + DescribeTarget(target)))
             {
                 return;
             }
 
-            var written = WriteArchive(
+            WriteArchive(
                 "Exporting container " + target.DisplayName,
                 null,
                 target.UserTarget,
                 (file, progress, token) => target.Engine.Containers.ExportAsync(target.Reference, file, progress, token));
-            if (written && PassThru)
-            {
-                WriteObject(new FileInfo(ResolvedPath));
-            }
         }
     }
 }

@@ -18,31 +18,18 @@ namespace PSDocker.Commands
     [OutputType(typeof(FileInfo))]
     public sealed class SaveImageCommand : ArchiveCmdlet<Image, IImageReference>
     {
-        private readonly List<ResourceTarget> _targets = new List<ResourceTarget>();
-
         /// <inheritdoc />
-        protected override void Begin() => CheckDestination();
-
-        /// <inheritdoc />
-        protected override void Process() => _targets.AddRange(ResolveTargets());
-
-        /// <inheritdoc />
-        protected override void End()
+        protected override void WriteArchiveOf(IReadOnlyList<ResourceTarget> targets)
         {
-            if (_targets.Count == 0)
-            {
-                return;
-            }
-
-            var engines = _targets.Select(t => t.Engine).Distinct().ToList();
+            var engines = targets.Select(t => t.Engine).Distinct().ToList();
             if (engines.Count > 1)
             {
                 ThrowArgumentError("The images come from several engines; an archive holds the images of one engine. Save each engine's images to a file of its own.", "ImagesOnSeveralEngines", Path);
             }
 
             var engine = engines[0];
-            var references = _targets.Select(t => t.Reference).Distinct(StringComparer.Ordinal).ToList();
-            var names = string.Join(", ", _targets.Select(t => t.DisplayName).Distinct(StringComparer.Ordinal));
+            var references = targets.Select(t => t.Reference).Distinct(StringComparer.Ordinal).ToList();
+            var names = string.Join(", ", targets.Select(t => t.DisplayName).Distinct(StringComparer.Ordinal));
             if (!ShouldProcess(ResolvedPath + OnEngine(engine), "Save images " + names))
             {
                 return;
@@ -51,7 +38,7 @@ namespace PSDocker.Commands
             // Like docker save, one missing image saves nothing; each is reported.
             var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
             var missing = false;
-            foreach (var target in _targets)
+            foreach (var target in targets)
             {
                 if (Await(engine.Images.FindAsync(target.Reference, CancellationToken)) is { } image)
                 {
@@ -69,15 +56,11 @@ namespace PSDocker.Commands
                 return;
             }
 
-            var written = WriteArchive(
+            WriteArchive(
                 "Saving images " + names,
                 sizes.Values.Sum(),
                 Path,
                 (file, progress, token) => engine.Images.SaveAsync(references, file, progress, token));
-            if (written && PassThru)
-            {
-                WriteObject(new FileInfo(ResolvedPath));
-            }
         }
     }
 }
