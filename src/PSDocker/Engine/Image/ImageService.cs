@@ -163,7 +163,7 @@ namespace PSDocker.EngineAccess
         public async Task PullAsync(string image, PSCredential? credential, Action<ProgressMessage> progress, CancellationToken cancellation)
         {
             var reference = ImageReference.Parse(image);
-            var auth = AuthFor(reference, credential);
+            var auth = AuthFor(RegistryOf(reference), credential);
             try
             {
                 await Call(
@@ -187,7 +187,7 @@ namespace PSDocker.EngineAccess
         public async Task PushAsync(string image, PSCredential? credential, Action<ProgressMessage> progress, CancellationToken cancellation)
         {
             var reference = ImageReference.Parse(image);
-            var auth = AuthFor(reference, credential) ?? new AuthConfig();
+            var auth = AuthFor(RegistryOf(reference), credential) ?? new AuthConfig();
             try
             {
                 await Call(
@@ -361,9 +361,7 @@ namespace PSDocker.EngineAccess
 
             // As docker build: every registry's credentials PSDocker knows go along (X-Registry-Config), for
             // FROM images in private registries. Docker.DotNet's authConfigs argument is not used: the header is made here.
-            var auths = RegistryCredentialStore.ForCurrentProcess().All()
-                .Select(a => new AuthConfig { Username = a.Value.UserName, Password = a.Value.GetNetworkCredential().Password, ServerAddress = a.Key })
-                .ToList();
+            var auths = RegistryCredentialStore.ForCurrentProcess().All().Select(a => ToAuth(a.Key, a.Value)).ToList();
             var headers = new Dictionary<string, string>();
             if (auths.Count > 0)
             {
@@ -455,7 +453,8 @@ namespace PSDocker.EngineAccess
         {
             try
             {
-                var auth = SearchAuthFor(term, credential);
+                // The index a term names is its first part when that looks like a host (127.0.0.1:5000/busybox), else Docker Hub.
+                var auth = AuthFor(RegistryOf(term), credential);
                 if (auth is null)
                 {
                     var results = await Call(c => c.Images.SearchImagesAsync(new ImagesSearchParameters { Term = term, Limit = limit, Filters = filters }, cancellation), cancellation).ConfigureAwait(false);
@@ -478,46 +477,11 @@ namespace PSDocker.EngineAccess
         }
 
         /// <summary>The X-Registry-Auth header's value: the auth record as JSON, base64url-encoded, as the docker CLI sends it.</summary>
-        internal static string RegistryAuthHeader(AuthConfig auth)
-        {
-            var json = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string?>
-            {
-                ["username"] = auth.Username,
-                ["password"] = auth.Password,
-                ["serveraddress"] = auth.ServerAddress,
-            });
-            return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(json)).Replace('+', '-').Replace('/', '_');
-        }
+        internal static string RegistryAuthHeader(AuthConfig auth) => Base64Url(AuthRecord(auth));
 
         /// <summary>The X-Registry-Config header's value: every registry's auth record by its address, as JSON, base64url-encoded, as docker build sends it.</summary>
-        internal static string RegistryConfigHeader(IEnumerable<AuthConfig> auths)
-        {
-            var map = new Dictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
-            foreach (var auth in auths)
-            {
-                map[auth.ServerAddress ?? string.Empty] = new Dictionary<string, string?>
-                {
-                    ["username"] = auth.Username,
-                    ["password"] = auth.Password,
-                    ["serveraddress"] = auth.ServerAddress,
-                };
-            }
-
-            return Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(map))).Replace('+', '-').Replace('/', '_');
-        }
-
-        private static AuthConfig? SearchAuthFor(string term, PSCredential? credential)
-        {
-            // The index a term names is its first part when that looks like a host (127.0.0.1:5000/busybox), else Docker Hub.
-            var index = RegistryOf(term);
-            credential ??= RegistryCredentialStore.ForCurrentProcess().Find(index);
-            if (credential is null)
-            {
-                return null;
-            }
-
-            return new AuthConfig { Username = credential.UserName, Password = credential.GetNetworkCredential().Password, ServerAddress = RegistryCredentialStore.Normalize(index) };
-        }
+        internal static string RegistryConfigHeader(IEnumerable<AuthConfig> auths) =>
+            Base64Url(auths.ToDictionary(a => a.ServerAddress ?? string.Empty, AuthRecord, StringComparer.Ordinal));
 
         /// <summary>The registry part of a reference, as the engine keys credentials (<c>docker.io</c> for Docker Hub).</summary>
         public static string RegistryOf(ImageReference reference) => RegistryOf(reference.Repository);
@@ -529,18 +493,27 @@ namespace PSDocker.EngineAccess
             return first.IndexOf('.') >= 0 || first.IndexOf(':') >= 0 || first == "localhost" ? first : "docker.io";
         }
 
-        private static AuthConfig? AuthFor(ImageReference reference, PSCredential? credential)
+        // The credentials for a registry: -Credential, else what Connect-Registry kept for the session,
+        // else the docker CLI's login; null when there are none.
+        private static AuthConfig? AuthFor(string registry, PSCredential? credential)
         {
-            // Without -Credential: what Connect-Registry kept for the session, else the docker CLI's login.
-            credential ??= RegistryCredentialStore.ForCurrentProcess().Find(RegistryOf(reference));
-            if (credential is null)
-            {
-                return null;
-            }
-
-            var network = credential.GetNetworkCredential();
-            return new AuthConfig { Username = credential.UserName, Password = network.Password, ServerAddress = RegistryCredentialStore.Normalize(RegistryOf(reference)) };
+            credential ??= RegistryCredentialStore.ForCurrentProcess().Find(registry);
+            return credential is null ? null : ToAuth(registry, credential);
         }
+
+        private static AuthConfig ToAuth(string registry, PSCredential credential) =>
+            new AuthConfig { Username = credential.UserName, Password = credential.GetNetworkCredential().Password, ServerAddress = RegistryCredentialStore.Normalize(registry) };
+
+        // One registry's record in the X-Registry-Auth and X-Registry-Config headers.
+        private static Dictionary<string, string?> AuthRecord(AuthConfig auth) => new Dictionary<string, string?>
+        {
+            ["username"] = auth.Username,
+            ["password"] = auth.Password,
+            ["serveraddress"] = auth.ServerAddress,
+        };
+
+        private static string Base64Url(object value) =>
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(value))).Replace('+', '-').Replace('/', '_');
 
         private static string Normalize(string reference)
         {
