@@ -35,7 +35,7 @@ namespace PSDocker.Commands
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                names = kind.CompletionNamesAsync(EngineFor(fakeBoundParameters), timeout.Token).GetAwaiter().GetResult();
+                names = kind.CompletionNamesAsync(EngineFor(fakeBoundParameters), prefix, timeout.Token).GetAwaiter().GetResult();
             }
             catch (Exception)
             {

@@ -1,3 +1,4 @@
+using PSDocker.EngineAccess;
 using PSDocker.Tests.Infrastructure;
 using Xunit;
 
@@ -27,6 +28,32 @@ public sealed class GetContainerTests
         var onlyRunning = _f.Run("Get-Container -Label $TestLabelFilter -Status Running").AssertNoErrors().Objects<Container>();
         Assert.Contains(onlyRunning, c => c.Name == running);
         Assert.DoesNotContain(onlyRunning, c => c.Name == created);
+    }
+
+    [Fact]
+    public void ContainerCompletion_WithAPrefix_AsksTheEngineForThoseNamesOnly_IgnoringCase()
+    {
+        var stem = _f.UniqueName("complete");
+        foreach (var suffix in new[] { "Alpha.x", "alphaz", "beta" })
+        {
+            _f.CreateContainer($"{stem}-{suffix}", new[] { "true" }, start: false);
+        }
+
+        var engine = EngineConnection.For(EndpointResolver.ForCurrentProcess().FromHost(EngineFixture.EngineHost));
+        string[] Candidates(string prefix) => ContainerKind.Instance.CompletionNamesAsync(engine, prefix, CancellationToken.None)
+            .GetAwaiter().GetResult().Select(n => n.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+
+        // The engine's answer holds the matching containers and no other: the engine filtered, ignoring case.
+        Assert.Equal(new[] { $"{stem}-Alpha.x", $"{stem}-alphaz" }, Candidates($"{stem}-ALPHA"));
+        // A dot is a dot, not any character.
+        Assert.Equal(new[] { $"{stem}-Alpha.x" }, Candidates($"{stem}-alpha."));
+        // Nothing typed: every container.
+        Assert.Contains($"{stem}-beta", Candidates(string.Empty));
+
+        // What the console offers for the same prefix.
+        var line = $"Stop-Container {stem}-al";
+        var offered = _f.Run($"(TabExpansion2 -inputScript '{line}' -cursorColumn {line.Length}).CompletionMatches.CompletionText").AssertNoErrors().Output.Select(o => o.BaseObject);
+        Assert.Equal(new object[] { $"{stem}-Alpha.x", $"{stem}-alphaz" }, offered);
     }
 
     [Fact]

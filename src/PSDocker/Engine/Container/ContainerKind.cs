@@ -21,6 +21,22 @@ namespace PSDocker.EngineAccess
         public override Task<IList<Container>> ListAsync(EngineConnection engine, CancellationToken cancellation) =>
             engine.Containers.ListAsync(new ContainerQuery(), cancellation);
 
+        /// <summary>
+        /// With a prefix typed, only the containers the engine finds by name (docker ps -a --filter
+        /// name=…): on an engine with hundreds of containers the listing is the engine's work per
+        /// container it reports, so <c>web&lt;Tab&gt;</c> costs what the few matches cost.
+        /// </summary>
+        protected override Task<IList<Container>> ListForCompletionAsync(EngineConnection engine, string prefix, CancellationToken cancellation)
+        {
+            var query = new ContainerQuery();
+            if (ContainerQuery.NamePrefixPattern(prefix) is { } pattern)
+            {
+                query.NamePatterns.Add(pattern);
+            }
+
+            return engine.Containers.ListAsync(query, cancellation);
+        }
+
         /// <inheritdoc />
         public override Task<Container?> FindAsync(EngineConnection engine, string reference, CancellationToken cancellation) =>
             engine.Containers.FindAsync(reference, cancellation);

@@ -19,6 +19,12 @@ namespace PSDocker.EngineAccess
         /// <summary>Only these ids (full or prefix).</summary>
         public IList<string> Ids { get; } = new List<string>();
 
+        /// <summary>
+        /// Name filters: regular expressions the engine matches against each of a container's names
+        /// (docker ps --filter name=…); any may match. See <see cref="NamePrefixPattern"/>.
+        /// </summary>
+        public IList<string> NamePatterns { get; } = new List<string>();
+
         /// <summary>Whether any filter is set.</summary>
         public bool IsFiltered => ToFilters() is not null;
 
@@ -27,6 +33,27 @@ namespace PSDocker.EngineAccess
             ("status", States.Select(ContainerStates.ToFilter)),
             ("label", Labels),
             ("ancestor", Ancestors),
-            ("id", Ids));
+            ("id", Ids),
+            ("name", NamePatterns));
+
+        /// <summary>
+        /// The name filter for the containers whose name starts with <paramref name="prefix"/>, ignoring
+        /// case; null when the prefix is empty or has a character no container name can have (the caller
+        /// lists everything then). Docker matches the filter against the names as it lists them
+        /// (<c>/web</c>), Podman against the bare name (<c>web</c>): the pattern fits both.
+        /// </summary>
+        public static string? NamePrefixPattern(string prefix)
+        {
+            if (prefix.Length == 0 || !prefix.All(IsNameCharacter))
+            {
+                return null;
+            }
+
+            return "(?i)^/?" + prefix.Replace(".", "\\.");
+        }
+
+        // What docker allows in a container name: [a-zA-Z0-9][a-zA-Z0-9_.-]*.
+        private static bool IsNameCharacter(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
     }
 }

@@ -16,8 +16,12 @@ namespace PSDocker.EngineAccess
         /// <summary>The noun (Container, Image, …): ErrorIds and messages use it.</summary>
         string Noun { get; }
 
-        /// <summary>The names completion offers on one engine, with a tooltip each.</summary>
-        Task<IList<(string Name, string Tooltip)>> CompletionNamesAsync(EngineConnection engine, CancellationToken cancellation);
+        /// <summary>
+        /// The names completion may offer on one engine for what the user has typed, with a tooltip each:
+        /// at least every name that starts with <paramref name="prefix"/> (case-insensitively); the
+        /// completer keeps only those.
+        /// </summary>
+        Task<IList<(string Name, string Tooltip)>> CompletionNamesAsync(EngineConnection engine, string prefix, CancellationToken cancellation);
     }
 
     /// <summary>A kind of engine resource whose listing objects are <typeparamref name="T"/>.</summary>
@@ -58,10 +62,17 @@ namespace PSDocker.EngineAccess
         /// <summary>The first 12 characters of an id, as the docker CLI shows it.</summary>
         public static string ShortId(string id) => ResourceIds.Short(id);
 
+        /// <summary>
+        /// The resources completion lists for what the user has typed: at least those whose names start with
+        /// <paramref name="prefix"/>. By default all of them; a kind whose engine filters by name asks it to.
+        /// </summary>
+        protected virtual Task<IList<T>> ListForCompletionAsync(EngineConnection engine, string prefix, CancellationToken cancellation) =>
+            ListAsync(engine, cancellation);
+
         /// <inheritdoc />
-        public async Task<IList<(string Name, string Tooltip)>> CompletionNamesAsync(EngineConnection engine, CancellationToken cancellation)
+        public async Task<IList<(string Name, string Tooltip)>> CompletionNamesAsync(EngineConnection engine, string prefix, CancellationToken cancellation)
         {
-            var list = await ListAsync(engine, cancellation).ConfigureAwait(false);
+            var list = await ListForCompletionAsync(engine, prefix, cancellation).ConfigureAwait(false);
             return list.Select(r => (DisplayName(r), Describe(r))).ToList();
         }
     }
