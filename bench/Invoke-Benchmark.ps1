@@ -45,6 +45,22 @@ function Measure-PSDocker([scriptblock] $Block) {
     $sw.Elapsed.TotalMilliseconds
 }
 
+# The floor's listing, and the engine alone (raw GET, no client library) right after it: @{ Ms; Raw }.
+function Measure-FloorAndEngine {
+    $floor = Invoke-Floor 'list'
+    $raw = Invoke-Floor 'list-raw'
+    @{ Ms = $floor.Ms; Raw = $raw.Ms }
+}
+
+# A fresh pwsh that imports a module (or nothing: $null), timed from its start to its exit (Ms) and,
+# inside it, around Import-Module alone (InProcess).
+function Measure-FreshImport([string] $Path) {
+    $import = if ($Path) { "Import-Module '$Path'" } else { '' }
+    $script = "`$sw = [Diagnostics.Stopwatch]::StartNew(); $import; `$sw.Stop(); [Console]::Out.Write(`$sw.Elapsed.TotalMilliseconds.ToString([cultureinfo]::InvariantCulture))"
+    $r = Invoke-Native dotnet @($PwshDll, '-NoProfile', '-NonInteractive', '-c', $script) -Capture
+    @{ Ms = $r.Ms; InProcess = [double]::Parse($r.Output.Trim(), $Invariant) }
+}
+
 # A native program (docker, a fresh pwsh): timed from its start to its exit, its output read through a
 # pipe and discarded (or captured with -Capture). -PeakMemory runs it under /usr/bin/time for its
 # maximum resident size.
@@ -177,8 +193,8 @@ $Scenarios.Add(@{
         }
         PSDocker = { Measure-PSDocker { Get-Container } }
         CLI      = { (Invoke-Docker @('ps', '-a')).Ms }
-        Floor    = { (Invoke-Floor 'list').Ms }
-        Note     = { param($m) 'the floor alone takes {0:0.00}× the time of docker ps -a' -f $m.FloorOverCli }
+        Floor    = { Measure-FloorAndEngine }
+        Note     = { param($m) 'the floor alone takes {0:0.00}× the time of docker ps -a; the engine alone (one kept-alive raw HTTP GET, no client library) {1:0.00} ms, {2:0.00}× docker ps -a' -f $m.FloorOverCli, $m.Raw, ($m.Raw / $m.CLI) }
         Targets  = @(
             (Target '≤ 0.05× docker ps -a' { param($m) $m.RatioCli -le 0.05 }),
             (Target '≤ 1.5× floor' { param($m) $m.RatioFloor -le 1.5 }))
@@ -190,10 +206,20 @@ $Scenarios.Add(@{
         Runs     = $runs.Mid
         Fresh    = $true
         # PSDocker: a fresh pwsh that imports the module; the baseline (in the CLI column's place, as
-        # "bare"): a fresh pwsh that does nothing. The measure is the difference of the medians.
-        PSDocker = { (Invoke-Native dotnet @($PwshDll, '-NoProfile', '-NonInteractive', '-c', "Import-Module '$ModulePath'")).Ms }
-        Bare     = { (Invoke-Native dotnet @($PwshDll, '-NoProfile', '-NonInteractive', '-c', 'exit')).Ms }
+        # "bare"): a fresh pwsh that does nothing. The measure is the difference of the medians. The
+        # floor: a fresh pwsh that imports an empty manifest module (PowerShell's own cost of importing
+        # any module). Each also times the import inside the process (the notes).
+        Setup    = {
+            $dir = Join-Path $OutDir 'empty-module/PSDockerBenchEmpty'
+            $null = New-Item -ItemType Directory -Force $dir
+            Set-Content -LiteralPath (Join-Path $dir 'PSDockerBenchEmpty.psd1') -Encoding utf8 -Value "@{ ModuleVersion = '1.0.0'; GUID = 'c0a2d0c4-5b7e-4a51-9a0e-2f6d1e0b3a99'; FunctionsToExport = @(); CmdletsToExport = @(); AliasesToExport = @(); VariablesToExport = @() }"
+            $script:EmptyModulePath = Join-Path $dir 'PSDockerBenchEmpty.psd1'
+        }
+        PSDocker = { Measure-FreshImport $ModulePath }
+        Floor    = { Measure-FreshImport $EmptyModulePath }
+        Bare     = { Measure-FreshImport $null }
         Targets  = @((Target '≤ 150 ms over the bare start of pwsh' { param($m) $m.Delta -le 150 }))
+        Note     = { param($m) 'fresh pwsh + Import-Module {0:0} ms, bare pwsh {1:0} ms, fresh pwsh + an empty manifest module {2:0} ms (+{3:0}); timed inside the process, Import-Module PSDocker {4:0} ms, the empty module {5:0} ms' -f $m.PSDocker, $m.Bare, $m.Floor, ($m.Floor - $m.Bare), $m.InProcess.PSDocker, $m.InProcess.Floor }
     })
 
 $Scenarios.Add(@{
@@ -209,6 +235,12 @@ $Scenarios.Add(@{
             [double]::Parse($r.Output.Trim(), $Invariant)
         }
         CLI      = { (Invoke-Docker @('ps', '-a')).Ms }
+        # The floor: the same first calls (ping, list) with Docker.DotNet in a fresh .NET process, timed
+        # inside it from the client's creation (bench/Floor --first-list).
+        Floor    = {
+            $r = Invoke-Native dotnet @($FloorDll, '--first-list') -Capture
+            [double]::Parse($r.Output.Trim().Split(' ')[0], $Invariant)
+        }
         Targets  = @((Target '≤ 2× docker ps -a' { param($m) $m.RatioCli -le 2 }))
     })
 
@@ -365,9 +397,34 @@ $Scenarios.Add(@{
             if ($n -ne 500) { throw "completion offered $n names, not 500" }
         }
         PSDocker = { Measure-PSDocker { TabExpansion2 -inputScript 'Get-Container -Name ' -cursorColumn 20 } }
-        Floor    = { (Invoke-Floor 'list').Ms }
-        Teardown = { Remove-BenchContainers }
+        Floor    = { Measure-FloorAndEngine }
+        Note     = { param($m) 'the engine alone (one kept-alive raw HTTP GET of the 500, no client library) {0:0.0} ms' -f $m.Raw }
         Targets  = @((Target '≤ 50 ms warm' { param($m) $m.PSDocker -le 50 }))
+    })
+
+$Scenarios.Add(@{
+        Name     = 'complete-prefix'
+        Title    = 'Get-Container -Name <prefix><Tab>, 500 containers, 111 match (warm)'
+        Runs     = $runs.Cheap
+        WarmRuns = 30
+        # The 500 of complete-500 (named <tag>-<i>, i = 0…499), with "<tag>-1" typed: the engine lists
+        # only the 111 matches (no target; what a typed prefix saves).
+        Setup    = {
+            $mine = @(Get-Container -Label "psdocker.bench=$RunId-comp")
+            if ($mine.Count -ne 500) {
+                Remove-BenchContainers
+                $null = New-BenchContainers -Count 500 -Tag "$RunId-comp"
+                $mine = @(Get-Container -Label "psdocker.bench=$RunId-comp")
+            }
+            $script:PrefixLine = 'Get-Container -Name ' + ($mine[0].Name -replace '\d+$', '') + '1'
+            $n = (TabExpansion2 -inputScript $PrefixLine -cursorColumn $PrefixLine.Length).CompletionMatches.Count
+            if ($n -ne 111) { throw "completion offered $n names, not 111" }
+        }
+        PSDocker = { Measure-PSDocker { TabExpansion2 -inputScript $PrefixLine -cursorColumn $PrefixLine.Length } }
+        Floor    = { Measure-FloorAndEngine }
+        Teardown = { Remove-BenchContainers }
+        Note     = { param($m) 'the floor and the engine alone list all 500: {0:0.0} ms, {1:0.0} ms' -f $m.Floor, $m.Raw }
+        Targets  = @()
     })
 
 # The image scenarios: declared here, run when this build has the cmdlets.
@@ -417,6 +474,13 @@ function Invoke-Scenario($s) {
     $m.RatioCli = if ($m.PSDocker -and $m.CLI) { $m.PSDocker / $m.CLI } else { $null }
     $m.FloorOverCli = if ($m.Floor -and $m.CLI) { $m.Floor / $m.CLI } else { $null }
     if ($s.ContainsKey('Bare')) { $m.Delta = $m.PSDocker - $m.Bare }
+    # Extra measures some samples carry: the engine alone (Raw, with the floor's) and in-process times.
+    $m.Raw = Get-Median ([double[]]@($samples['Floor'] | Where-Object { $_ -and $_.ContainsKey('Raw') } | ForEach-Object { $_.Raw }))
+    $m.InProcess = @{}
+    foreach ($c in $contenders) {
+        $v = @($samples[$c] | Where-Object { $_.ContainsKey('InProcess') } | ForEach-Object { $_.InProcess })
+        if ($v) { $m.InProcess[$c] = Get-Median ([double[]]$v) }
+    }
     $peak = { param($c, $key) $v = @($samples[$c] | Where-Object { $_.ContainsKey($key) -and $null -ne $_[$key] } | ForEach-Object { [double]$_[$key] }); if ($v) { ($v | Measure-Object -Maximum).Maximum } else { $null } }
     if ($s.ContainsKey('Memory')) {
         $m.PeakGrowth = & $peak 'PSDocker' 'PeakGrowth'
@@ -449,7 +513,6 @@ foreach ($s in $Scenarios) {
                 [ordered]@{ Target = $_.Text; Verdict = if ($ok) { 'PASS' } else { 'MISS' } }
             })
         if ($s.ContainsKey('Note')) { $row.Note = & $s.Note $m }
-        if ($s.ContainsKey('Bare')) { $row.Note = 'fresh pwsh + Import-Module {0:0} ms, bare pwsh {1:0} ms' -f $m.PSDocker, $m.Bare }
     }
     catch {
         $row.Status = 'failed'

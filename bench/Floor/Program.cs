@@ -17,6 +17,38 @@ if (host.Contains("/var/run/docker.sock", StringComparison.Ordinal) && Environme
     return 2;
 }
 
+if (args.Length > 0 && args[0] == "--first-list")
+{
+    // The floor of "the first Get-Container in a fresh pwsh": in this fresh process, the same calls
+    // PSDocker makes the first time (GET /_ping to negotiate, GET /containers/json), timed from the
+    // client's creation to the listing's end, as the cmdlet's time is taken from its start. Prints ms.
+    var first = Stopwatch.StartNew();
+    using var coldClient = new DockerClientBuilder().WithEndpoint(new Uri(host)).WithTimeout(Timeout.InfiniteTimeSpan).Build();
+    await coldClient.System.PingAsync();
+    var listed = await coldClient.Containers.ListContainersAsync(new ContainersListParameters { All = true });
+    first.Stop();
+    Console.WriteLine(first.Elapsed.TotalMilliseconds.ToString("0.000", CultureInfo.InvariantCulture) + " " + listed.Count.ToString(CultureInfo.InvariantCulture));
+    return 0;
+}
+
+// The engine alone: GET /containers/json over one kept-alive unix-socket connection with .NET's own
+// HTTP client and no deserialization: what the engine's answer costs, for the notes (not a contender).
+HttpClient? raw = null;
+if (host.StartsWith("unix://", StringComparison.Ordinal))
+{
+    var socketPath = new Uri(host).LocalPath;
+    raw = new HttpClient(new SocketsHttpHandler
+    {
+        ConnectCallback = async (_, cancel) =>
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+            await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socketPath), cancel);
+            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+        },
+    })
+    { BaseAddress = new Uri("http://docker") };
+}
+
 // The API version is asked once, as PSDocker negotiates it once per process (GET /_ping).
 IDockerClient client = new DockerClientBuilder().WithEndpoint(new Uri(host)).WithTimeout(Timeout.InfiniteTimeSpan).Build();
 var version = await client.System.GetVersionAsync();
@@ -79,6 +111,20 @@ async Task<(double Ms, Dictionary<string, object> Extra)> Run(string[] a)
             var list = await client.Containers.ListContainersAsync(new ContainersListParameters { All = true });
             sw.Stop();
             extra["count"] = list.Count;
+            return (sw.Elapsed.TotalMilliseconds, extra);
+        }
+
+        case "list-raw":
+        {
+            if (raw is null)
+            {
+                throw new InvalidOperationException("list-raw needs a unix:// DOCKER_HOST.");
+            }
+
+            sw.Start();
+            var bytes = await raw.GetByteArrayAsync("/v" + version.APIVersion + "/containers/json?all=1");
+            sw.Stop();
+            extra["bytes"] = bytes.Length;
             return (sw.Elapsed.TotalMilliseconds, extra);
         }
 
