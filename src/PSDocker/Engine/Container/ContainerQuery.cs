@@ -20,8 +20,8 @@ namespace PSDocker.EngineAccess
         public IList<string> Ids { get; } = new List<string>();
 
         /// <summary>
-        /// Name filters: regular expressions the engine matches against each of a container's names
-        /// (docker ps --filter name=…); any may match. See <see cref="NamePrefixPattern"/>.
+        /// Name filters: regular expressions the engine matches against a container's name (docker ps
+        /// --filter name=…); any may match. See <see cref="NamePrefixPattern"/>.
         /// </summary>
         public IList<string> NamePatterns { get; } = new List<string>();
 
