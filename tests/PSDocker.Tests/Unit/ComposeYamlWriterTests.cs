@@ -38,7 +38,7 @@ public sealed class ComposeYamlWriterTests : IDisposable
     [InlineData("0", 0)]
     public void ComposeDuration_ReadsAsCompose(string text, long milliseconds)
     {
-        Assert.True(ComposeDuration.TryParse(text, out var d));
+        Assert.True(DurationParser.TryParse(text, daysAndWeeks: true, out var d));
         Assert.Equal(TimeSpan.FromMilliseconds(milliseconds), d);
     }
 
@@ -48,7 +48,7 @@ public sealed class ComposeYamlWriterTests : IDisposable
     [InlineData("")]
     [InlineData("5x")]
     [InlineData(".s")]
-    public void ComposeDuration_RefusesWhatComposeRefuses(string text) => Assert.False(ComposeDuration.TryParse(text, out _));
+    public void ComposeDuration_RefusesWhatComposeRefuses(string text) => Assert.False(DurationParser.TryParse(text, daysAndWeeks: true, out _));
 
     [Fact]
     public void Write_PrintsComposeLayout()

@@ -28,6 +28,7 @@ public sealed class DurationAndTimestampParserTests
     [InlineData("10x")]
     [InlineData("1d")]
     [InlineData("1..5h")]
+    [InlineData("-")]
     [InlineData("2024-05-01")]
     public void Duration_NotADuration(string text) => Assert.False(DurationParser.TryParse(text, out _));
 

@@ -878,7 +878,7 @@ namespace PSDocker.EngineAccess
                 return null;
             }
 
-            if (!ComposeDuration.TryParse(text, out var duration))
+            if (!DurationParser.TryParse(text, daysAndWeeks: true, out var duration))
             {
                 throw node.Error("ComposeValueInvalid", $"{at}: \"{text}\" is not a duration (e.g. 10s, 1m30s, 500ms)");
             }

@@ -6,12 +6,16 @@ namespace PSDocker.EngineAccess
     /// <summary>
     /// Parses Go durations as the docker CLI takes them (<c>--since 10m</c>): a sequence of numbers
     /// each with a unit ns, us (or µs), ms, s, m or h — <c>10m</c>, <c>1h30m</c>, <c>1.5h</c>,
-    /// <c>300ms</c>; <c>0</c> alone is zero.
+    /// <c>300ms</c>; <c>0</c> alone is zero. Compose files (compose-go's types.Duration through
+    /// go-str2duration) also take d (day) and w (week): <c>daysAndWeeks</c>.
     /// </summary>
     public static class DurationParser
     {
         /// <summary>Parses a duration; false when the text is not one.</summary>
-        public static bool TryParse(string? text, out TimeSpan duration)
+        public static bool TryParse(string? text, out TimeSpan duration) => TryParse(text, daysAndWeeks: false, out duration);
+
+        /// <summary>Parses a duration, with compose's d and w units when <paramref name="daysAndWeeks"/>; false when the text is not one.</summary>
+        public static bool TryParse(string? text, bool daysAndWeeks, out TimeSpan duration)
         {
             duration = TimeSpan.Zero;
             var s = (text ?? string.Empty).Trim();
@@ -25,6 +29,11 @@ namespace PSDocker.EngineAccess
             {
                 negative = s[0] == '-';
                 s = s.Substring(1);
+            }
+
+            if (s.Length == 0)
+            {
+                return false;
             }
 
             if (s == "0")
@@ -61,6 +70,8 @@ namespace PSDocker.EngineAccess
                     "s" => TimeSpan.TicksPerSecond,
                     "m" => TimeSpan.TicksPerMinute,
                     "h" => TimeSpan.TicksPerHour,
+                    "d" when daysAndWeeks => TimeSpan.TicksPerDay,
+                    "w" when daysAndWeeks => TimeSpan.TicksPerDay * 7,
                     _ => null,
                 };
                 if (ticksPerUnit is null)
