@@ -285,28 +285,15 @@ namespace PSDocker.EngineAccess
         private void WriteItem(TarOutputStream tar, FileSystemInfo item, string name, CancellationToken cancellation)
         {
             cancellation.ThrowIfCancellationRequested();
-            var entry = TarEntries.OwnedByRoot(name, item.LastWriteTimeUtc);
-            var header = entry.TarHeader;
-
             if (HostFileSystem.LinkTargetOf(item) is { } link)
             {
-                header.TypeFlag = TarHeader.LF_SYMLINK;
-                header.LinkName = link;
-                header.Mode = 0x1FF; // 0777, as links have
-                entry.Size = 0;
-                tar.PutNextEntry(entry);
-                tar.CloseEntry();
+                TarEntries.PutLink(tar, name, item.LastWriteTimeUtc, link);
                 return;
             }
 
             if (item is DirectoryInfo folder)
             {
-                header.TypeFlag = TarHeader.LF_DIR;
-                header.Name = name.TrimEnd('/') + "/";
-                header.Mode = HostFileSystem.ModeOf(folder.FullName) & 0xFFF;
-                entry.Size = 0;
-                tar.PutNextEntry(entry);
-                tar.CloseEntry();
+                TarEntries.PutFolder(tar, name, folder.LastWriteTimeUtc, HostFileSystem.ModeOf(folder.FullName) & 0xFFF);
                 foreach (var child in folder.EnumerateFileSystemInfos().OrderBy(c => c.Name, StringComparer.Ordinal))
                 {
                     WriteItem(tar, child, name.TrimEnd('/') + "/" + child.Name, cancellation);
@@ -316,22 +303,11 @@ namespace PSDocker.EngineAccess
             }
 
             var file = (FileInfo)item;
-            header.TypeFlag = TarHeader.LF_NORMAL;
-            header.Mode = HostFileSystem.ModeOf(file.FullName) & 0xFFF;
-            entry.Size = file.Length;
-            tar.PutNextEntry(entry);
-            using (var input = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920))
+            using var input = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
+            if (!TarEntries.PutFile(tar, name, file.LastWriteTimeUtc, HostFileSystem.ModeOf(file.FullName) & 0xFFF, input, cancellation))
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    tar.Write(buffer, 0, read);
-                }
+                throw new IOException($"'{file.FullName}' shrank while it was copied.");
             }
-
-            tar.CloseEntry();
         }
 
         private static void SetAttributes(string path, DateTime modified, int mode)

@@ -147,13 +147,8 @@ namespace PSDocker.EngineAccess
 
         private static void WriteBytes(TarOutputStream tar, string name, byte[] content, int mode, DateTime modified)
         {
-            var entry = TarEntries.OwnedByRoot(name, modified);
-            entry.TarHeader.TypeFlag = TarHeader.LF_NORMAL;
-            entry.TarHeader.Mode = mode;
-            entry.Size = content.Length;
-            tar.PutNextEntry(entry);
-            tar.Write(content, 0, content.Length);
-            tar.CloseEntry();
+            using var stream = new MemoryStream(content, writable: false);
+            TarEntries.PutFile(tar, name, modified, mode, stream, CancellationToken.None);
         }
 
         /// <summary>
@@ -190,25 +185,13 @@ namespace PSDocker.EngineAccess
                     continue;
                 }
 
-                var entry = TarEntries.OwnedByRoot(path, item.LastWriteTimeUtc);
-                var header = entry.TarHeader;
                 if (link is not null)
                 {
-                    header.TypeFlag = TarHeader.LF_SYMLINK;
-                    header.LinkName = link;
-                    header.Mode = 0x1FF; // 0777, as links have
-                    entry.Size = 0;
-                    tar.PutNextEntry(entry);
-                    tar.CloseEntry();
+                    TarEntries.PutLink(tar, path, item.LastWriteTimeUtc, link);
                 }
                 else if (isFolder)
                 {
-                    header.TypeFlag = TarHeader.LF_DIR;
-                    header.Name = path + "/";
-                    header.Mode = HostFileSystem.ModeOf(item.FullName) & 0xFFF;
-                    entry.Size = 0;
-                    tar.PutNextEntry(entry);
-                    tar.CloseEntry();
+                    TarEntries.PutFolder(tar, path, item.LastWriteTimeUtc, HostFileSystem.ModeOf(item.FullName) & 0xFFF);
                     Walk((DirectoryInfo)item, path, matches, tar, ref ignoreWritten, cancellation);
                 }
                 else if (_outsideDockerfile is not null && path == IgnoreFileName)
@@ -219,12 +202,12 @@ namespace PSDocker.EngineAccess
                 }
                 else
                 {
-                    WriteFile(tar, (FileInfo)item, entry, cancellation);
+                    WriteFile(tar, path, (FileInfo)item, cancellation);
                 }
             }
         }
 
-        private static void WriteFile(TarOutputStream tar, FileInfo file, TarEntry entry, CancellationToken cancellation)
+        private static void WriteFile(TarOutputStream tar, string path, FileInfo file, CancellationToken cancellation)
         {
             FileStream input;
             try
@@ -238,26 +221,10 @@ namespace PSDocker.EngineAccess
 
             using (input)
             {
-                entry.TarHeader.TypeFlag = TarHeader.LF_NORMAL;
-                entry.TarHeader.Mode = HostFileSystem.ModeOf(file.FullName) & 0xFFF;
-                entry.Size = input.Length;
-                tar.PutNextEntry(entry);
-                var buffer = new byte[81920];
-                long left = entry.Size;
-                int read;
-                while (left > 0 && (read = input.Read(buffer, 0, (int)Math.Min(buffer.Length, left))) > 0)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    tar.Write(buffer, 0, read);
-                    left -= read;
-                }
-
-                if (left > 0)
+                if (!TarEntries.PutFile(tar, path, file.LastWriteTimeUtc, HostFileSystem.ModeOf(file.FullName) & 0xFFF, input, cancellation))
                 {
                     throw new EngineException($"'{file.FullName}' of the build context shrank while it was sent.", "ContextFileChanged", ErrorCategory.ReadError);
                 }
-
-                tar.CloseEntry();
             }
         }
     }
