@@ -21,19 +21,18 @@ namespace PSDocker.Commands
         protected override void Open(ResourceTarget target)
         {
             var containers = target.Engine.Containers;
-            var (detail, tty, openStdin) = Await(containers.InspectTerminalAsync(target.Reference, CancellationToken));
+            var detail = Await(containers.InspectAsync(target.Reference, CancellationToken));
             EnsureRunning(detail, target.DisplayName);
             var name = detail.Name;
-            var command = ContainerService.CommandLine(detail);
 
             // Asked before attaching, as docker attach does, so the exit code is known even if the container
             // is removed as it stops (--rm).
             using var waitStop = CancellationTokenSource.CreateLinkedTokenSource(CancellationToken);
-            var wait = containers.WaitAsync(detail.Id, null, waitStop.Token);
+            var wait = containers.WaitAsync(detail, waitStop.Token);
             bool detached;
             try
             {
-                if (ConsoleUnavailable is null && tty && openStdin && !NoStdin)
+                if (ConsoleUnavailable is null && detail.Tty && detail.OpenStdin && !NoStdin)
                 {
                     using var console = ConsoleTerminal.Open();
                     using var connection = Await(containers.AttachTerminalAsync(detail.Id, name, DetachKeys, CancellationToken));
@@ -72,8 +71,7 @@ namespace PSDocker.Commands
                 Engine = target.Engine.Engine,
                 ContainerId = detail.Id,
                 ContainerName = name,
-                Command = command,
-                Detached = detached,
+                Command = ContainerService.CommandLine(detail),
                 ExitCode = exitCode,
             });
         }

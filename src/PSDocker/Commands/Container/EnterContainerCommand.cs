@@ -86,7 +86,6 @@ namespace PSDocker.Commands
                 ContainerId = detail.Id,
                 ContainerName = detail.Name,
                 Command = Command,
-                Detached = detached,
                 ExitCode = exitCode,
             });
         }

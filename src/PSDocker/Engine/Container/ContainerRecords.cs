@@ -66,6 +66,8 @@ namespace PSDocker.EngineAccess
             Labels = r.Config?.Labels is null ? new Dictionary<string, string>() : new Dictionary<string, string>(r.Config.Labels),
             Environment = r.Config?.Env?.ToArray() ?? Array.Empty<string>(),
             Hostname = r.Config?.Hostname ?? string.Empty,
+            Tty = r.Config?.Tty ?? false,
+            OpenStdin = r.Config?.OpenStdin ?? false,
             Networks = r.NetworkSettings?.Networks?.Keys.ToArray() ?? Array.Empty<string>(),
             RestartCount = r.RestartCount,
             NetworkAddresses = r.NetworkSettings?.Networks?.Select(n => new NetworkAddress

@@ -194,20 +194,7 @@ namespace PSDocker.EngineAccess
                 // Inspect first: the name and command must be known even if the container is removed on exit.
                 var detail = await InspectAsync(reference, deadline.Token).ConfigureAwait(false);
                 name = detail.Name;
-                var response = await Call(c => c.Containers.WaitContainerAsync(detail.Id, deadline.Token), deadline.Token).ConfigureAwait(false);
-                if (response.Error?.Message is { Length: > 0 } message)
-                {
-                    throw new EngineException($"The engine could not wait for container '{detail.Name}': {message}", "ContainerWaitFailed", ErrorCategory.NotSpecified);
-                }
-
-                return new ExecResult
-                {
-                    Engine = Engine.Engine,
-                    ContainerName = detail.Name,
-                    ContainerId = detail.Id,
-                    Command = CommandLine(detail),
-                    ExitCode = response.StatusCode,
-                };
+                return await WaitAsync(detail, deadline.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
             {
@@ -217,6 +204,28 @@ namespace PSDocker.EngineAccess
                     "WaitTimeout",
                     ErrorCategory.OperationTimeout);
             }
+        }
+
+        /// <summary>
+        /// Waits until an inspected container is not running and returns how it ended (its name and command
+        /// from <paramref name="detail"/>, so they are known even if it is removed as it stops).
+        /// </summary>
+        public async Task<ExecResult> WaitAsync(ContainerDetail detail, CancellationToken cancellation)
+        {
+            var response = await Call(c => c.Containers.WaitContainerAsync(detail.Id, cancellation), cancellation).ConfigureAwait(false);
+            if (response.Error?.Message is { Length: > 0 } message)
+            {
+                throw new EngineException($"The engine could not wait for container '{detail.Name}': {message}", "ContainerWaitFailed", ErrorCategory.NotSpecified);
+            }
+
+            return new ExecResult
+            {
+                Engine = Engine.Engine,
+                ContainerName = detail.Name,
+                ContainerId = detail.Id,
+                Command = CommandLine(detail),
+                ExitCode = response.StatusCode,
+            };
         }
 
         /// <summary>
@@ -290,13 +299,6 @@ namespace PSDocker.EngineAccess
             var parameters = new ContainerAttachParameters { Stream = true, Stdin = true, Stdout = true, Stderr = true, DetachKeys = detachKeys };
             var stream = await Call(c => c.Containers.AttachContainerAsync(id, parameters, cancellation), cancellation).ConfigureAwait(false);
             return new ContainerTerminal(stream, "the terminal of container " + displayName, (width, height, token) => ResizeAsync(id, width, height, token));
-        }
-
-        /// <summary>Inspects a container for a terminal session: the detail, and whether it has a TTY and an open stdin (<c>docker run -it</c>).</summary>
-        public async Task<(ContainerDetail Detail, bool Tty, bool OpenStdin)> InspectTerminalAsync(string reference, CancellationToken cancellation)
-        {
-            var detail = await InspectAsync(reference, cancellation).ConfigureAwait(false);
-            return (detail, detail.Config?["Tty"] is true, detail.Config?["OpenStdin"] is true);
         }
 
         /// <summary>Starts an exec instance in the background (<c>docker exec -d</c>).</summary>

@@ -38,6 +38,12 @@ namespace PSDocker
         /// <summary>Environment variables (NAME=value).</summary>
         public string[] Environment { get; set; } = Array.Empty<string>();
 
+        /// <summary>Whether the container has a pseudo-terminal (docker run -t).</summary>
+        public bool Tty { get; set; }
+
+        /// <summary>Whether the container's stdin stays open (docker run -i).</summary>
+        public bool OpenStdin { get; set; }
+
         /// <summary>The container's hostname.</summary>
         public string Hostname { get; set; } = string.Empty;
 

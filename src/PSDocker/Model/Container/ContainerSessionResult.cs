@@ -19,9 +19,9 @@ namespace PSDocker
         public string[] Command { get; set; } = Array.Empty<string>();
 
         /// <summary>True when the session ended by the detach keys or Ctrl+C: the process is still running.</summary>
-        public bool Detached { get; set; }
+        public bool Detached => ExitCode is null;
 
-        /// <summary>The process's exit code; null when it was detached from and still runs.</summary>
+        /// <summary>The process's exit code; null when it was detached from and still runs (<see cref="Detached"/>).</summary>
         public long? ExitCode { get; set; }
 
         string IResourceReference.ResourceId => ContainerId;
