@@ -149,7 +149,7 @@ namespace PSDocker.Commands
             {
                 using var feed = new PipelineFeed<ImageBuildProgress>(CancellationToken);
                 feed.Run(
-                    async (post, token) => built = await engine.Images.BuildAsync(request, new Reporter(post), token).ConfigureAwait(false),
+                    async (post, token) => built = await engine.Images.BuildAsync(request, new SyncProgress<ImageBuildProgress>(post), token).ConfigureAwait(false),
                     line =>
                     {
                         WriteInformation(line.Line, new[] { "PSDocker", "Build" });
@@ -239,16 +239,6 @@ namespace PSDocker.Commands
             }
 
             return result;
-        }
-
-        /// <summary>Hands each build line to the feed on the reading thread.</summary>
-        private sealed class Reporter : IProgress<ImageBuildProgress>
-        {
-            private readonly Action<ImageBuildProgress> _post;
-
-            public Reporter(Action<ImageBuildProgress> post) => _post = post;
-
-            public void Report(ImageBuildProgress value) => _post(value);
         }
     }
 }

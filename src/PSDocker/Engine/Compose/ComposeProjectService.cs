@@ -371,21 +371,11 @@ namespace PSDocker.EngineAccess
                     [ComposeLabels.Version] = ComposeLabels.ComposeVersion,
                 },
             };
-            await _engine.Images.BuildAsync(request, new Progress(line => progress(new ProgressMessage
+            await _engine.Images.BuildAsync(request, new SyncProgress<ImageBuildProgress>(line => progress(new ProgressMessage
             {
                 Status = line.StepText is { } step ? step : line.Line,
                 Output = line.Line,
             })), cancellation).ConfigureAwait(false);
-        }
-
-        /// <summary>Reports build lines synchronously, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
-        private sealed class Progress : IProgress<ImageBuildProgress>
-        {
-            private readonly Action<ImageBuildProgress> _report;
-
-            public Progress(Action<ImageBuildProgress> report) => _report = report;
-
-            public void Report(ImageBuildProgress value) => _report(value);
         }
 
         /// <summary>The id of an image on the engine; null when it is not there.</summary>

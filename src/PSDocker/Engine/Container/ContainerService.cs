@@ -422,7 +422,7 @@ namespace PSDocker.EngineAccess
         public async Task<ContainerStatistics> GetStatisticsAsync(string reference, string displayName, CancellationToken cancellation)
         {
             ContainerStatsResponse? sample = null;
-            await Call(c => c.Containers.GetContainerStatsAsync(reference, new ContainerStatsParameters { Stream = false }, new Progress(r => sample ??= r), cancellation), cancellation).ConfigureAwait(false);
+            await Call(c => c.Containers.GetContainerStatsAsync(reference, new ContainerStatsParameters { Stream = false }, new SyncProgress<ContainerStatsResponse>(r => sample ??= r), cancellation), cancellation).ConfigureAwait(false);
             if (sample is null || ContainerStatisticsCalculator.IsEmpty(sample))
             {
                 throw NotRunning(displayName);
@@ -444,7 +444,7 @@ namespace PSDocker.EngineAccess
                 throw NotRunning(displayName);
             }
 
-            await Call(c => c.Containers.GetContainerStatsAsync(detail.Id, new ContainerStatsParameters { Stream = true }, new Progress(r => onSample(ContainerStatisticsCalculator.From(r, Engine.Engine, detail.Id, detail.Name))), cancellation), cancellation).ConfigureAwait(false);
+            await Call(c => c.Containers.GetContainerStatsAsync(detail.Id, new ContainerStatsParameters { Stream = true }, new SyncProgress<ContainerStatsResponse>(r => onSample(ContainerStatisticsCalculator.From(r, Engine.Engine, detail.Id, detail.Name))), cancellation), cancellation).ConfigureAwait(false);
         }
 
         /// <summary>Changes a container's resources and restart policy (<c>docker update</c>); returns the engine's warnings.</summary>
@@ -500,16 +500,6 @@ namespace PSDocker.EngineAccess
             $"Container '{displayName}' is not running, so it has no statistics. Start it with Start-Container.",
             "ContainerNotRunning",
             ErrorCategory.InvalidOperation);
-
-        /// <summary>Hands each stats record to an action on the reading thread (no synchronization context hop, unlike Progress&lt;T&gt;).</summary>
-        private sealed class Progress : IProgress<ContainerStatsResponse>
-        {
-            private readonly Action<ContainerStatsResponse> _report;
-
-            public Progress(Action<ContainerStatsResponse> report) => _report = report;
-
-            public void Report(ContainerStatsResponse value) => _report(value);
-        }
     }
 
     /// <summary>What <c>docker exec</c> runs, and how.</summary>

@@ -21,7 +21,7 @@ namespace PSDocker.EngineAccess
         internal static async Task RunAsync(Func<IProgress<JSONMessage>, Task> call, Action<ProgressMessage> onMessage, Func<string, EngineException> describeFailure)
         {
             string? streamError = null;
-            await call(new Reporter(message =>
+            await call(new SyncProgress<JSONMessage>(message =>
             {
                 if (message.Error?.Message is { Length: > 0 } error)
                 {
@@ -49,15 +49,5 @@ namespace PSDocker.EngineAccess
         /// <summary>The in-stream failure of an operation on one item, with the engine's words.</summary>
         public static EngineException Failure(string what, string reason, string errorId, ErrorCategory category) =>
             new EngineException($"{what}: {reason.Trim().TrimEnd('.')}.", errorId, category);
-
-        /// <summary>Reports on the reading thread (Progress&lt;T&gt; would post to a thread pool).</summary>
-        private sealed class Reporter : IProgress<JSONMessage>
-        {
-            private readonly Action<JSONMessage> _report;
-
-            public Reporter(Action<JSONMessage> report) => _report = report;
-
-            public void Report(JSONMessage value) => _report(value);
-        }
     }
 }

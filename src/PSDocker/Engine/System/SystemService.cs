@@ -105,7 +105,7 @@ namespace PSDocker.EngineAccess
                 Filters = filters,
             };
             // A synchronous IProgress: each event is handed on by the reading thread, in order (Progress<T> would post them to the thread pool, unordered).
-            await Call(c => c.System.MonitorEventsAsync(parameters, new EventSink(m => post(EventFrom(m))), cancellation), cancellation).ConfigureAwait(false);
+            await Call(c => c.System.MonitorEventsAsync(parameters, new SyncProgress<Message>(m => post(EventFrom(m))), cancellation), cancellation).ConfigureAwait(false);
         }
 
         /// <summary>Removes unused networks (<c>docker network prune</c>).</summary>
@@ -212,14 +212,5 @@ namespace PSDocker.EngineAccess
 
         private static System.Version? ParseVersion(string? text) =>
             System.Version.TryParse(text ?? string.Empty, out var v) ? v : null;
-
-        private sealed class EventSink : IProgress<Message>
-        {
-            private readonly Action<Message> _report;
-
-            public EventSink(Action<Message> report) => _report = report;
-
-            public void Report(Message value) => _report(value);
-        }
     }
 }
