@@ -73,7 +73,7 @@ namespace PSDocker.Commands
                     {
                         foreach (var engine in EnginesFor(item.Engine))
                         {
-                            var display = item.ResourceName.Length > 0 ? item.ResourceName : ResourceKind<T>.ShortId(item.ResourceId);
+                            var display = item.ResourceName.Length > 0 ? item.ResourceName : ResourceIds.Short(item.ResourceId);
                             yield return new ResourceTarget(engine, Kind.ReferenceOf(item), display, item);
                         }
                     }

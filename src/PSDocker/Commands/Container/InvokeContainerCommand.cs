@@ -87,7 +87,7 @@ namespace PSDocker.Commands
 
         private void StartDetached(EngineConnection engine, string id, bool remove)
         {
-            WriteVerbose($"Starting container {ShortId(id)}.");
+            WriteVerbose($"Starting container {ResourceIds.Short(id)}.");
             try
             {
                 Await(engine.Containers.StartAsync(id, CancellationToken));
@@ -137,7 +137,7 @@ namespace PSDocker.Commands
                         output.CloseInput();
                     }
 
-                    WriteVerbose($"Starting container {ShortId(id)}.");
+                    WriteVerbose($"Starting container {ResourceIds.Short(id)}.");
                     try
                     {
                         Await(containers.StartAsync(id, CancellationToken));
@@ -151,7 +151,7 @@ namespace PSDocker.Commands
 
                     try
                     {
-                        Output.Write(output, Name ?? ShortId(id), CancellationToken);
+                        Output.Write(output, Name ?? ResourceIds.Short(id), CancellationToken);
                     }
                     catch (EngineException e) when (!IsCancellation(e))
                     {
@@ -160,7 +160,7 @@ namespace PSDocker.Commands
                     }
                 }
 
-                WriteVerbose($"Waiting for container {ShortId(id)} to exit.");
+                WriteVerbose($"Waiting for container {ResourceIds.Short(id)} to exit.");
                 var result = Await(containers.WaitAsync(id, null, CancellationToken));
                 exited = true;
                 Output.ReportExit(result);
@@ -170,8 +170,6 @@ namespace PSDocker.Commands
                 CleanUp(engine, id, kill: !exited, remove);
             }
         }
-
-        private static string ShortId(string id) => ContainerKind.ShortId(id);
 
         /// <summary>Kills and/or removes the container after Ctrl+C or a failure; never fails itself.</summary>
         private static void CleanUp(EngineConnection engine, string id, bool kill, bool remove)

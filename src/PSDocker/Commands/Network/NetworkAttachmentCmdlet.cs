@@ -63,7 +63,7 @@ namespace PSDocker.Commands
                 ? InputObject.SelectMany(item => EnginesFor(item.Engine).Select(engine => new ResourceTarget(
                     engine,
                     item.ResourceId,
-                    item.ResourceName.Length > 0 ? item.ResourceName : ResourceKind<Container>.ShortId(item.ResourceId),
+                    item.ResourceName.Length > 0 ? item.ResourceName : ResourceIds.Short(item.ResourceId),
                     item)))
                 : Container.SelectMany(name => TargetEngines.Select(engine => new ResourceTarget(engine, name.Value, name.Value, name.Value)));
             foreach (var target in targets)

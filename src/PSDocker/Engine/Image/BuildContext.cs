@@ -112,9 +112,6 @@ namespace PSDocker.EngineAccess
             }
         }
 
-        /// <summary>Whether a context path (slash-separated, relative) is sent.</summary>
-        public bool IsSent(string relativePath) => !IgnorePatternMatcher.Clean(relativePath).Equals(".", StringComparison.Ordinal) && !_matcher.MatchesOrParentMatches(relativePath);
-
         /// <summary>Writes the context as a tar into <paramref name="output"/> (not closed).</summary>
         public void WriteTar(Stream output, CancellationToken cancellation)
         {

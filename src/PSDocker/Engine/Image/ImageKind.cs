@@ -38,7 +38,7 @@ namespace PSDocker.EngineAccess
             resource.Reference.Length > 0 ? new[] { resource.Reference, resource.Repository } : Array.Empty<string>();
 
         /// <inheritdoc />
-        public override string Describe(Image resource) => ShortId(resource.Id) + " (" + DisplayText.Size(resource.Size) + ")";
+        public override string Describe(Image resource) => ResourceIds.Short(resource.Id) + " (" + DisplayText.Size(resource.Size) + ")";
 
         /// <inheritdoc />
         public override string ReferenceOf(Image resource) => resource.Reference.Length > 0 ? resource.Reference : resource.Id;

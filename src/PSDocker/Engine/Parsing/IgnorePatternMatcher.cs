@@ -37,7 +37,6 @@ namespace PSDocker.EngineAccess
 
                     exception = true;
                     p = p.Substring(1);
-                    HasExceptions = true;
                 }
 
                 if (!IsValidGlob(p))
@@ -50,7 +49,7 @@ namespace PSDocker.EngineAccess
         }
 
         /// <summary>Whether any pattern is an exception (<c>!pattern</c>).</summary>
-        public bool HasExceptions { get; }
+        public bool HasExceptions => _patterns.Exists(p => p.IsException);
 
         /// <summary>The patterns, in order.</summary>
         public IReadOnlyList<IgnorePattern> Patterns => _patterns;
@@ -59,35 +58,7 @@ namespace PSDocker.EngineAccess
         /// Whether <paramref name="file"/> is excluded: matched by a pattern, or inside a folder a pattern
         /// matches, and not re-included by a later exception.
         /// </summary>
-        public bool MatchesOrParentMatches(string file)
-        {
-            var matched = false;
-            var parents = ParentSegments(file);
-            foreach (var pattern in _patterns)
-            {
-                // An inclusion cannot change a match, nor an exception a non-match.
-                if (pattern.IsException != matched)
-                {
-                    continue;
-                }
-
-                var match = pattern.Matches(file);
-                if (!match && parents is not null)
-                {
-                    for (var i = 0; i < parents.Length && !match; i++)
-                    {
-                        match = SafeMatch(pattern, string.Join("/", parents, 0, i + 1));
-                    }
-                }
-
-                if (match)
-                {
-                    matched = !pattern.IsException;
-                }
-            }
-
-            return matched;
-        }
+        public bool MatchesOrParentMatches(string file) => MatchesUsingParentResults(file, null, out _);
 
         /// <summary>
         /// <see cref="MatchesOrParentMatches(string)"/> for a walk of the context: <paramref name="parentMatches"/>
@@ -104,6 +75,7 @@ namespace PSDocker.EngineAccess
                 var match = parentMatches is not null && parentMatches[i];
                 if (!match)
                 {
+                    // An inclusion cannot change a match, nor an exception a non-match.
                     if (pattern.IsException != matched)
                     {
                         continue;

@@ -57,10 +57,7 @@ namespace PSDocker.EngineAccess
             reference.Length == 64 && reference.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
 
         /// <summary>How a resource is named to the user: its first name, else its short id.</summary>
-        public string DisplayName(T resource) => NamesOf(resource).FirstOrDefault(n => n.Length > 0) ?? ShortId(IdOf(resource));
-
-        /// <summary>The first 12 characters of an id, as the docker CLI shows it.</summary>
-        public static string ShortId(string id) => ResourceIds.Short(id);
+        public string DisplayName(T resource) => NamesOf(resource).FirstOrDefault(n => n.Length > 0) ?? ResourceIds.Short(IdOf(resource));
 
         /// <summary>
         /// The resources completion lists for what the user has typed: at least those whose names start with

@@ -36,7 +36,7 @@ namespace PSDocker.EngineAccess
 
                 var id = String(image, "Id");
                 var tags = Strings(image, "RepoTags").Where(t => t != "<none>:<none>").ToList();
-                items.Add(Item(engine, "Images", tags.FirstOrDefault() ?? Short(id), id, size, containers > 0, containers, Unix(image, "Created")));
+                items.Add(Item(engine, "Images", tags.FirstOrDefault() ?? ResourceIds.Short(id), id, size, containers > 0, containers, Unix(image, "Created")));
             }
 
             return Usage(engine, "Images", images.Count, images.Count(i => Long(i, "Containers") > 0), total, total - used, detailed ? items : null);
@@ -63,7 +63,7 @@ namespace PSDocker.EngineAccess
                 }
 
                 var id = String(c, "Id");
-                var name = Strings(c, "Names").FirstOrDefault()?.TrimStart('/') ?? Short(id);
+                var name = Strings(c, "Names").FirstOrDefault()?.TrimStart('/') ?? ResourceIds.Short(id);
                 items.Add(Item(engine, "Containers", name, id, rw, isActive, null, Unix(c, "Created")));
             }
 
@@ -126,7 +126,7 @@ namespace PSDocker.EngineAccess
                 }
 
                 var id = String(r, "ID");
-                items.Add(Item(engine, "Build Cache", Short(id), id, bytes, inUse, null, Time(r, "CreatedAt")));
+                items.Add(Item(engine, "Build Cache", ResourceIds.Short(id), id, bytes, inUse, null, Time(r, "CreatedAt")));
             }
 
             return Usage(engine, "Build Cache", records.Count, active, size, reclaimable, detailed ? items : null);
@@ -175,11 +175,5 @@ namespace PSDocker.EngineAccess
 
         private static DateTime? Time(JsonElement e, string name) =>
             DateTimeOffset.TryParse(String(e, name), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t) ? t.LocalDateTime : null;
-
-        private static string Short(string id)
-        {
-            var hex = id.StartsWith("sha256:", StringComparison.Ordinal) ? id.Substring(7) : id;
-            return hex.Length > 12 ? hex.Substring(0, 12) : hex;
-        }
     }
 }

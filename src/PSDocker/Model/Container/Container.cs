@@ -17,7 +17,7 @@ namespace PSDocker
         public string Name { get; set; } = string.Empty;
 
         /// <summary>The first 12 characters of the id, as the docker CLI shows it.</summary>
-        public string ShortId => Id.Length > 12 ? Id.Substring(0, 12) : Id;
+        public string ShortId => ResourceIds.Short(Id);
 
         string IResourceReference.ResourceId => Id;
 

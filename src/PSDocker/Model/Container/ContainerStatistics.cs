@@ -16,7 +16,7 @@ namespace PSDocker
         public string ContainerId { get; set; } = string.Empty;
 
         /// <summary>The first 12 characters of the id, as the docker CLI shows it.</summary>
-        public string ShortId => ContainerId.Length > 12 ? ContainerId.Substring(0, 12) : ContainerId;
+        public string ShortId => ResourceIds.Short(ContainerId);
 
         /// <summary>When the engine took the sample (local time).</summary>
         public DateTime Read { get; set; }
