@@ -122,15 +122,7 @@ namespace PSDocker.Commands
 
                 try
                 {
-                    var image = Build(engine, request, Tag.Length == 0 ? named : Tag[0]);
-                    WriteObject(image);
-                    foreach (var tag in Tag.Skip(1))
-                    {
-                        if (Await(engine.Images.FindAsync(tag, CancellationToken)) is { } tagged)
-                        {
-                            WriteObject(tagged);
-                        }
-                    }
+                    WriteObject(Build(engine, request, Tag.Length == 0 ? named : Tag[0]), enumerateCollection: true);
                 }
                 catch (Exception e) when (e is EngineException or InvalidSpecException)
                 {
@@ -140,10 +132,10 @@ namespace PSDocker.Commands
         }
 
         /// <summary>Runs the build, writing its lines and steps as they arrive on the pipeline thread.</summary>
-        private Image Build(EngineConnection engine, ImageBuildRequest request, string shownAs)
+        private IList<Image> Build(EngineConnection engine, ImageBuildRequest request, string shownAs)
         {
             var activity = "Building image " + shownAs;
-            Image? built = null;
+            IList<Image>? built = null;
             var started = false;
             try
             {

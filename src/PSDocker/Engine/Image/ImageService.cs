@@ -75,7 +75,12 @@ namespace PSDocker.EngineAccess
                 return null;
             }
 
-            var lines = ImageRecords.ToImages(response, Engine.Engine).ToList();
+            return LineFor(ImageRecords.ToImages(response, Engine.Engine).ToList(), reference);
+        }
+
+        // The listing line of an inspected image that a reference names (its repo:tag), else its first.
+        private static Image? LineFor(IList<Image> lines, string reference)
+        {
             var normalized = Normalize(reference);
             return lines.FirstOrDefault(i => i.Reference.Length > 0 && Normalize(i.Reference) == normalized) ?? lines.FirstOrDefault();
         }
@@ -327,9 +332,10 @@ namespace PSDocker.EngineAccess
         /// <c>.dockerignore</c> excludes. Each output line is reported with its step as it arrives. A step
         /// that fails ends it with an ImageBuildFailed <see cref="EngineException"/> naming the step and
         /// the engine's message; a missing context is ContextNotFound and a missing Dockerfile
-        /// DockerfileNotFound. Returns the built image's listing line (of the first tag, if any).
+        /// DockerfileNotFound. Returns the built image's listing lines, one per tag asked for, in order (its
+        /// one line when no tag was asked for), all from one inspection.
         /// </summary>
-        internal async Task<Image> BuildAsync(ImageBuildRequest request, IProgress<ImageBuildProgress>? progress, CancellationToken cancellation)
+        internal async Task<IList<Image>> BuildAsync(ImageBuildRequest request, IProgress<ImageBuildProgress>? progress, CancellationToken cancellation)
         {
             var context = BuildContext.Prepare(request.ContextPath, request.Dockerfile);
             foreach (var tag in request.Tags)
@@ -399,9 +405,20 @@ namespace PSDocker.EngineAccess
 
             output.Complete();
             var id = output.ImageId ?? throw new EngineException($"The engine built '{request.ContextPath}' without saying the new image's id.", "EngineResponseInvalid", ErrorCategory.InvalidResult);
-            var image = await FindAsync(request.Tags.Count > 0 ? request.Tags[0] : id, cancellation).ConfigureAwait(false)
-                ?? await FindAsync(id, cancellation).ConfigureAwait(false);
-            return image ?? throw new EngineException($"The image '{id}' the engine built is gone.", "ImageNotFound", ErrorCategory.ObjectNotFound);
+            ImageInspectResponse built;
+            try
+            {
+                built = await Call(c => c.Images.InspectImageAsync(id, cancellation), cancellation).ConfigureAwait(false);
+            }
+            catch (EngineException e) when (e.StatusCode == 404)
+            {
+                throw new EngineException($"The image '{id}' the engine built is gone.", "ImageNotFound", ErrorCategory.ObjectNotFound, null, e);
+            }
+
+            // One inspection answers every tag: a line per tag asked for, in order.
+            var lines = ImageRecords.ToImages(built, Engine.Engine).ToList();
+            var references = request.Tags.Count > 0 ? request.Tags : new[] { id };
+            return references.Select(r => LineFor(lines, r)!).Where(i => i is not null).Distinct().ToList();
         }
 
         /// <summary>

@@ -60,15 +60,18 @@ namespace PSDocker.EngineAccess
         public static bool Forget(string server) => Session.TryRemove(Normalize(server), out _);
 
         /// <summary>The credentials for a registry: the session's, else the docker CLI's; null when none.</summary>
-        public PSCredential? Find(string server)
+        public PSCredential? Find(string server) => Find(Normalize(server), null);
+
+        // The credentials for a normalized registry key, from the session or from a docker config already
+        // read (null: read it now, only when the session has none).
+        private PSCredential? Find(string key, JsonObject? config)
         {
-            var key = Normalize(server);
             if (Session.TryGetValue(key, out var remembered))
             {
                 return remembered;
             }
 
-            var config = ReadConfig();
+            config ??= ReadConfig();
             if (HelperFor(config, key) is { } helper)
             {
                 return HelperGet(helper, key);
@@ -112,7 +115,7 @@ namespace PSDocker.EngineAccess
             {
                 try
                 {
-                    if (Find(server) is { } credential)
+                    if (Find(server, config) is { } credential)
                     {
                         all[server] = credential;
                     }
