@@ -42,13 +42,8 @@ namespace PSDocker.Commands
 
             foreach (var engine in TargetEngines)
             {
-                var steps = Plan(
-                    async () =>
-                    {
-                        var images = RemoveImage is { } removal ? await ImagesAsync(engine, name, project, removal).ConfigureAwait(false) : new List<string>();
-                        return await engine.Compose.PlanDownAsync(name, Volume, images, CancellationToken).ConfigureAwait(false);
-                    },
-                    name);
+                Func<IList<Container>, IEnumerable<string>>? imagesOf = RemoveImage is { } removal ? containers => ImagesOf(containers, name, project, removal) : null;
+                var steps = Plan(() => engine.Compose.PlanDownAsync(name, Volume, imagesOf, CancellationToken), name);
                 if (steps is not null)
                 {
                     RunSteps(engine, project, "Removing compose project " + name, steps, new ComposeRunOptions { StopTimeout = Timeout, RemoveVolumes = Volume });
@@ -61,9 +56,8 @@ namespace PSDocker.Commands
         /// (<c>PROJECT-SERVICE</c>, and docker-compose 1.x's <c>PROJECT_SERVICE</c>); All — those and every
         /// image the files or the project's containers use.
         /// </summary>
-        private async System.Threading.Tasks.Task<List<string>> ImagesAsync(EngineConnection engine, string name, ComposeProjectConfig? project, ComposeImageRemoval removal)
+        private static List<string> ImagesOf(IList<Container> containers, string name, ComposeProjectConfig? project, ComposeImageRemoval removal)
         {
-            var containers = await engine.Compose.ProjectContainersAsync(name, CancellationToken).ConfigureAwait(false);
             var images = new List<string>();
             if (project is not null)
             {
@@ -74,7 +68,7 @@ namespace PSDocker.Commands
 
             foreach (var container in containers)
             {
-                var service = container.Labels.TryGetValue("com.docker.compose.service", out var s) ? s : string.Empty;
+                var service = container.Labels.TryGetValue(ComposeLabels.Service, out var s) ? s : string.Empty;
                 var local = container.Image == name + "-" + service || container.Image == name + "_" + service;
                 if (removal == ComposeImageRemoval.All || local)
                 {

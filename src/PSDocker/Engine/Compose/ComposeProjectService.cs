@@ -85,13 +85,14 @@ namespace PSDocker.EngineAccess
         /// dependencies included): networks and volumes missing, then per service the containers to create,
         /// recreate (config hash or image changed, or <paramref name="forceRecreate"/>), start (stopped and
         /// unchanged) or remove (beyond the replicas), each preceded by the waits its depends_on conditions
-        /// ask for. Unchanged running containers get no step. External networks and volumes must exist.
+        /// ask for. Unchanged running containers get no step. External networks and volumes get no step:
+        /// <see cref="CheckExternalsAsync"/> has found them (it runs first, before any pull or build).
         /// </summary>
         public async Task<IList<ComposeStep>> PlanUpAsync(ComposeProjectConfig project, IList<ComposeServiceConfig> services, bool forceRecreate, CancellationToken cancellation)
         {
             var steps = new List<ComposeStep>();
             var networkKeys = new HashSet<string>(services.SelectMany(s => s.Networks.Keys), StringComparer.Ordinal);
-            foreach (var network in project.Networks.Where(n => networkKeys.Contains(n.Key)))
+            foreach (var network in project.Networks.Where(n => !n.External && networkKeys.Contains(n.Key)))
             {
                 var existing = await _engine.Networks.FindAsync(network.Name, cancellation).ConfigureAwait(false);
                 if (existing is not null && string.Equals(existing.Name, network.Name, StringComparison.Ordinal))
@@ -99,31 +100,15 @@ namespace PSDocker.EngineAccess
                     continue;
                 }
 
-                if (network.External)
-                {
-                    throw new EngineException(
-                        $"The external network '{network.Name}' (networks.{network.Key} in the compose file) does not exist. Create it first (New-ContainerNetwork {network.Name}), or remove 'external: true' to let the project create it.",
-                        "ComposeExternalNetworkNotFound",
-                        ErrorCategory.ObjectNotFound);
-                }
-
                 steps.Add(new ComposeStep(ComposeStepKind.CreateNetwork, string.Empty, network.Name) { Network = network });
             }
 
             var volumeKeys = new HashSet<string>(services.SelectMany(s => s.Volumes).Where(m => m.Type == "volume" && m.Source is not null).Select(m => m.Source!), StringComparer.Ordinal);
-            foreach (var volume in project.Volumes.Where(v => volumeKeys.Contains(v.Key)))
+            foreach (var volume in project.Volumes.Where(v => !v.External && volumeKeys.Contains(v.Key)))
             {
                 if (await _engine.Volumes.FindAsync(volume.Name, cancellation).ConfigureAwait(false) is not null)
                 {
                     continue;
-                }
-
-                if (volume.External)
-                {
-                    throw new EngineException(
-                        $"The external volume '{volume.Name}' (volumes.{volume.Key} in the compose file) does not exist. Create it first (New-ContainerVolume {volume.Name}), or remove 'external: true' to let the project create it.",
-                        "ComposeExternalVolumeNotFound",
-                        ErrorCategory.ObjectNotFound);
                 }
 
                 steps.Add(new ComposeStep(ComposeStepKind.CreateVolume, string.Empty, volume.Name) { Volume = volume });
@@ -154,7 +139,7 @@ namespace PSDocker.EngineAccess
                         || (imageId is not null && container.Labels.TryGetValue(ComposeLabels.Image, out var image) && image != imageId);
                     if (changed)
                     {
-                        serviceSteps.Add(new ComposeStep(ComposeStepKind.RecreateContainer, service.Name, container.Name) { Existing = container, ServiceConfig = service, Number = number });
+                        serviceSteps.Add(new ComposeStep(ComposeStepKind.RecreateContainer, service.Name, container.Name) { Existing = container, ServiceConfig = service, Number = number, ImageId = imageId });
                     }
                     else if (container.State is not (ContainerState.Running or ContainerState.Restarting))
                     {
@@ -166,7 +151,7 @@ namespace PSDocker.EngineAccess
                 {
                     if (!kept.Contains(number))
                     {
-                        serviceSteps.Add(new ComposeStep(ComposeStepKind.CreateContainer, service.Name, ComposeContainerSpec.ContainerName(project, service, number)) { ServiceConfig = service, Number = number });
+                        serviceSteps.Add(new ComposeStep(ComposeStepKind.CreateContainer, service.Name, ComposeContainerSpec.ContainerName(project, service, number)) { ServiceConfig = service, Number = number, ImageId = imageId });
                     }
                 }
 
@@ -229,13 +214,15 @@ namespace PSDocker.EngineAccess
         /// <summary>
         /// The steps of <c>docker compose down</c>: every container of the project (dependents first),
         /// then its networks, with <paramref name="volumes"/> its volumes, then the images
-        /// <paramref name="images"/> names — all found by the project label, so nothing else on the engine
+        /// <paramref name="imagesOf"/> names for those containers (one listing serves both) — all found by
+        /// the project label, so nothing else on the engine
         /// is touched, and external networks and volumes (which carry no project label) stay.
         /// </summary>
-        public async Task<IList<ComposeStep>> PlanDownAsync(string project, bool volumes, IEnumerable<string> images, CancellationToken cancellation)
+        public async Task<IList<ComposeStep>> PlanDownAsync(string project, bool volumes, Func<IList<Container>, IEnumerable<string>>? imagesOf, CancellationToken cancellation)
         {
             var steps = new List<ComposeStep>();
             var containers = await ProjectContainersAsync(project, cancellation).ConfigureAwait(false);
+            var images = imagesOf?.Invoke(containers) ?? Enumerable.Empty<string>();
             steps.AddRange(ReverseDependencyOrder(containers).Select(c => new ComposeStep(ComposeStepKind.RemoveContainer, ServiceOf(c), c.Name) { Existing = c }));
 
             var networkQuery = new NetworkQuery();
@@ -379,7 +366,7 @@ namespace PSDocker.EngineAccess
         }
 
         /// <summary>The id of an image on the engine; null when it is not there.</summary>
-        public async Task<string?> ImageIdAsync(string image, CancellationToken cancellation)
+        private async Task<string?> ImageIdAsync(string image, CancellationToken cancellation)
         {
             try
             {
@@ -394,8 +381,7 @@ namespace PSDocker.EngineAccess
         private async Task CreateAndStartAsync(ComposeProjectConfig project, ComposeStep step, IDictionary<string, List<string>> created, CancellationToken cancellation)
         {
             var service = step.ServiceConfig!;
-            var imageId = await ImageIdAsync(ComposeContainerSpec.ImageOf(project, service), cancellation).ConfigureAwait(false);
-            if (imageId is null)
+            if (step.ImageId is not { } imageId)
             {
                 throw new EngineException(
                     $"Service '{service.Name}': the image '{ComposeContainerSpec.ImageOf(project, service)}' is not on the engine and could not be pulled or built.",

@@ -42,6 +42,9 @@ namespace PSDocker.EngineAccess
         /// <summary>The service config (container creation, waits).</summary>
         public ComposeServiceConfig? ServiceConfig { get; set; }
 
+        /// <summary>The id of the service's image, as the plan found it (container creation and recreation).</summary>
+        public string? ImageId { get; set; }
+
         /// <summary>The container number (creation).</summary>
         public int Number { get; set; }
 
