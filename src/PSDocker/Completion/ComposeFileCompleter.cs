@@ -26,8 +26,7 @@ namespace PSDocker.Commands
                     object[] a => a.Select(o => o?.ToString() ?? string.Empty).ToArray(),
                     _ => Array.Empty<string>(),
                 };
-                var environment = Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => e.Value as string ?? string.Empty, StringComparer.Ordinal);
-                var project = ComposeLoader.Load(new ComposeLoadRequest { WorkingDirectory = location, Paths = paths, Environment = environment, Profiles = new[] { "*" } });
+                var project = ComposeLoader.Load(new ComposeLoadRequest { WorkingDirectory = location, Paths = paths, Environment = ComposeFiles.ProcessEnvironment(), Profiles = new[] { "*" } });
                 return Values(project).Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
             }
             catch (Exception e) when (e is ComposeFileException or System.IO.IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

@@ -1,10 +1,8 @@
-using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using System.Threading;
 
 namespace PSDocker.Commands
 {
@@ -12,23 +10,10 @@ namespace PSDocker.Commands
     public sealed class ComposeProjectNameCompleter : IArgumentCompleter
     {
         /// <inheritdoc />
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-            try
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                var projects = ResourceNameCompleter.EngineFor(fakeBoundParameters).Compose.ListProjectsAsync(timeout.Token).GetAwaiter().GetResult();
-                var pattern = new WildcardPattern(WildcardPattern.Escape(prefix) + "*", WildcardOptions.IgnoreCase);
-                return projects
-                    .Where(p => pattern.IsMatch(p.Name))
-                    .Select(p => new CompletionResult(p.Name, p.Name, CompletionResultType.ParameterValue, p.Status + " " + string.Join(",", p.ConfigFiles)))
-                    .ToList();
-            }
-            catch (Exception)
-            {
-                return Array.Empty<CompletionResult>();
-            }
-        }
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            ResourceNameCompleter.Complete(
+                ResourceNameCompleter.Prefix(wordToComplete),
+                token => ResourceNameCompleter.EngineFor(fakeBoundParameters).Compose.ListProjectsAsync(token).GetAwaiter().GetResult()
+                    .Select(p => (p.Name, p.Status + " " + string.Join(",", p.ConfigFiles))));
     }
 }

@@ -18,7 +18,7 @@ namespace PSDocker.Commands
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
+            var prefix = ResourceNameCompleter.Prefix(wordToComplete);
             return Values(fakeBoundParameters)
                 .Where(v => v.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 .Select(v => new CompletionResult(ResourceNameCompleter.Quote(v), v, CompletionResultType.ParameterValue, v))

@@ -25,17 +25,30 @@ namespace PSDocker.Commands
         /// <inheritdoc />
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
-            var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
             if (KindFor(commandName) is not { } kind)
             {
                 return Array.Empty<CompletionResult>();
             }
 
-            IList<(string Name, string Tooltip)> names;
+            var prefix = Prefix(wordToComplete);
+            return Complete(prefix, token => kind.CompletionNamesAsync(EngineFor(fakeBoundParameters), prefix, token).GetAwaiter().GetResult());
+        }
+
+        /// <summary>What the user has typed of a value, without an opening quote.</summary>
+        internal static string Prefix(string? wordToComplete) => (wordToComplete ?? string.Empty).Trim('\'', '"');
+
+        /// <summary>
+        /// The completions of names an engine gives: those starting with <paramref name="prefix"/> (ignoring
+        /// case), once each, sorted, quoted where the parser needs it. <paramref name="names"/> gets two
+        /// seconds; an engine that fails or does not answer in time completes nothing.
+        /// </summary>
+        internal static IEnumerable<CompletionResult> Complete(string prefix, Func<CancellationToken, IEnumerable<(string Name, string Tooltip)>> names)
+        {
+            IList<(string Name, string Tooltip)> found;
             try
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-                names = kind.CompletionNamesAsync(EngineFor(fakeBoundParameters), prefix, timeout.Token).GetAwaiter().GetResult();
+                found = names(timeout.Token).ToList();
             }
             catch (Exception)
             {
@@ -43,7 +56,7 @@ namespace PSDocker.Commands
             }
 
             var pattern = new WildcardPattern(WildcardPattern.Escape(prefix) + "*", WildcardOptions.IgnoreCase);
-            return names
+            return found
                 .Where(n => n.Name.Length > 0 && pattern.IsMatch(n.Name))
                 .GroupBy(n => n.Name, StringComparer.Ordinal)
                 .Select(g => g.First())

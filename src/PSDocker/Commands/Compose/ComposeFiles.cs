@@ -17,22 +17,27 @@ namespace PSDocker.Commands
         /// <summary>The loader's request for a cmdlet's parameters.</summary>
         internal static ComposeLoadRequest Request(PSCmdlet cmdlet, string[]? path, string? projectName, string[]? profile, string[]? service)
         {
-            var location = cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath;
+            return new ComposeLoadRequest
+            {
+                Paths = (path ?? Array.Empty<string>()).Select(p => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(p)).ToArray(),
+                WorkingDirectory = cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath,
+                ProjectName = string.IsNullOrEmpty(projectName) ? null : projectName,
+                Environment = ProcessEnvironment(),
+                Profiles = profile ?? Array.Empty<string>(),
+                Services = service ?? Array.Empty<string>(),
+            };
+        }
+
+        /// <summary>The process environment, which compose files interpolate.</summary>
+        internal static Dictionary<string, string> ProcessEnvironment()
+        {
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
             {
                 environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
             }
 
-            return new ComposeLoadRequest
-            {
-                Paths = (path ?? Array.Empty<string>()).Select(p => cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(p)).ToArray(),
-                WorkingDirectory = location,
-                ProjectName = string.IsNullOrEmpty(projectName) ? null : projectName,
-                Environment = environment,
-                Profiles = profile ?? Array.Empty<string>(),
-                Services = service ?? Array.Empty<string>(),
-            };
+            return environment;
         }
 
         /// <summary>
