@@ -164,6 +164,7 @@ namespace PSDocker.Commands
         protected ErrorRecord ToErrorRecord(Exception exception, object? target) => exception switch
         {
             EngineException e => new ErrorRecord(e, e.ErrorId, e.Category, target),
+            ComposeFileException e => e.ToErrorRecord(target),
             InvalidSpecException e => new ErrorRecord(e, e.ErrorId, ErrorCategory.InvalidArgument, target),
             ArgumentException e => new ErrorRecord(e, "InvalidArgument", ErrorCategory.InvalidArgument, target),
             _ => new ErrorRecord(exception, Noun + "OperationFailed", ErrorCategory.NotSpecified, target),

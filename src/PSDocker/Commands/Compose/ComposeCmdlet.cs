@@ -62,9 +62,6 @@ namespace PSDocker.Commands
             return ComposeFiles.Load(this, ComposeFiles.Request(this, Path, ProjectName, Profile, services));
         }
 
-        /// <summary>The error record of a compose file that cannot be used: its ErrorId and category, the file as target.</summary>
-        internal static ErrorRecord ComposeFileError(ComposeFileException e) => e.ToErrorRecord();
-
         /// <summary>
         /// The services to act on: all enabled ones, or those <paramref name="names"/> names with the
         /// services they depend on (docker compose up SERVICE starts its dependencies too), in dependency
@@ -131,7 +128,7 @@ namespace PSDocker.Commands
             }
             catch (ComposeFileException e)
             {
-                WriteError(ComposeFileError(e));
+                WriteError(ToErrorRecord(e, null));
                 return null;
             }
         }
@@ -292,14 +289,9 @@ namespace PSDocker.Commands
             {
                 return Await(plan());
             }
-            catch (EngineException e)
+            catch (Exception e) when (e is EngineException or ComposeFileException)
             {
                 Fail(e, target);
-                return null;
-            }
-            catch (ComposeFileException e)
-            {
-                WriteError(ComposeFileError(e));
                 return null;
             }
         }
