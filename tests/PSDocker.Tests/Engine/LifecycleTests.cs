@@ -53,6 +53,24 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void StartContainer_HostPortTaken_IsContainerPortInUse_ForThatContainer()
+    {
+        var port = Random.Shared.Next(21000, 29000).ToString();
+        var first = _f.UniqueName("portfirst");
+        var second = _f.UniqueName("portsecond");
+        _f.Run($"New-Container $TestImage -Name {first} -Label $TestLabel -Port '127.0.0.1:{port}:80' -Command sleep,600 | Start-Container").AssertNoErrors();
+        _f.Run($"New-Container $TestImage -Name {second} -Label $TestLabel -Port '127.0.0.1:{port}:80' -Command sleep,600").AssertNoErrors();
+
+        var result = _f.Run($"Start-Container {second}");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ContainerPortInUse,PSDocker.Commands.StartContainerCommand", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ResourceBusy, error.CategoryInfo.Category);
+        Assert.Equal(second, error.TargetObject);
+        Assert.False(_f.StateOf(second).Running);
+    }
+
+    [Fact]
     public void StopContainer_StopsRunningContainer_PassThruEmitsItExited()
     {
         var name = _f.UniqueName("stop");

@@ -439,8 +439,7 @@ namespace PSDocker.EngineAccess
             catch (EngineException e) when (e is not EngineUnreachableException)
             {
                 var message = e.Message;
-                if (message.IndexOf("port is already allocated", StringComparison.OrdinalIgnoreCase) >= 0
-                    || message.IndexOf("address already in use", StringComparison.OrdinalIgnoreCase) >= 0)
+                if (e.ErrorId == "ContainerPortInUse")
                 {
                     throw new EngineException(
                         $"Service '{service}': container {name} could not start because a host port it publishes is already in use ({message}). Free the port or publish the service on another one; the containers this up made for '{service}' were removed.",

@@ -30,6 +30,8 @@ namespace PSDocker.EngineAccess
             new Refusal("cannot attach to a stopped container", false, "ContainerNotRunning", ErrorCategory.InvalidOperation),
             new Refusal("is already in use by container", false, "ContainerNameInUse", ErrorCategory.ResourceExists),
             new Refusal("is already in progress", false, "ContainerRemovalInProgress", ErrorCategory.ResourceBusy),
+            new Refusal("port is already allocated", false, "ContainerPortInUse", ErrorCategory.ResourceBusy),
+            new Refusal("address already in use", false, "ContainerPortInUse", ErrorCategory.ResourceBusy),
             new Refusal("no such container", true, "ContainerNotFound", ErrorCategory.ObjectNotFound),
             new Refusal("no such image", true, "ImageNotFound", ErrorCategory.ObjectNotFound),
             new Refusal("network ", true, "NetworkNotFound", ErrorCategory.ObjectNotFound));
