@@ -103,7 +103,6 @@ namespace PSDocker.Commands
             var path = ResolvedPath;
             var temporary = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(path) ?? ".", "." + System.IO.Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial");
             var clock = Stopwatch.StartNew();
-            var shownAt = TimeSpan.FromSeconds(-1);
             var committed = false;
             try
             {
@@ -130,12 +129,6 @@ namespace PSDocker.Commands
                             token),
                         bytes =>
                         {
-                            if (clock.Elapsed - shownAt < ProgressInterval)
-                            {
-                                return;
-                            }
-
-                            shownAt = clock.Elapsed;
                             var record = new ProgressRecord(1, activity, string.Format(CultureInfo.InvariantCulture, "{0} written to {1}", DisplayText.Size(bytes), path));
                             if (expectedBytes is > 0)
                             {
