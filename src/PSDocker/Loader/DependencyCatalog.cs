@@ -11,11 +11,14 @@ namespace PSDocker.Loading
     /// </summary>
     internal sealed class DependencyCatalog
     {
+        /// <summary>The name of the module's folder of dependencies, beside its root assemblies.</summary>
+        public const string FolderName = "Dependencies";
+
         private readonly Dictionary<string, string> _paths;
 
         /// <summary>Reads the folder's <c>*.dll</c> names (no file is opened).</summary>
         public DependencyCatalog(string directory)
-            : this(directory, Directory.Exists(directory) ? Directory.GetFiles(directory, "*.dll") : Array.Empty<string>())
+            : this(directory, DllsIn(directory))
         {
         }
 
@@ -29,6 +32,10 @@ namespace PSDocker.Loading
                 _paths[Path.GetFileNameWithoutExtension(file)] = file;
             }
         }
+
+        /// <summary>The <c>*.dll</c> files of a folder; none when it does not exist.</summary>
+        public static string[] DllsIn(string directory) =>
+            Directory.Exists(directory) ? Directory.GetFiles(directory, "*.dll") : Array.Empty<string>();
 
         /// <summary>The Dependencies folder.</summary>
         public string Folder { get; }

@@ -21,7 +21,7 @@ namespace PSDocker.Loading
         internal static string ModuleDirectory => Path.GetDirectoryName(typeof(DependencyIsolation).Assembly.Location) ?? string.Empty;
 
         /// <summary>The folder the module ships the engine layer and its packages in.</summary>
-        internal static string DependencyDirectory => Path.Combine(ModuleDirectory, "Dependencies");
+        internal static string DependencyDirectory => Path.Combine(ModuleDirectory, DependencyCatalog.FolderName);
 
         /// <summary>True on .NET (PowerShell 7), false on .NET Framework (Windows PowerShell 5.1).</summary>
         internal static bool IsCoreClr => typeof(object).Assembly.GetName().Name == "System.Private.CoreLib";

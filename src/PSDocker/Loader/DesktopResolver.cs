@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Reflection;
 
 namespace PSDocker.Loading
@@ -17,17 +18,8 @@ namespace PSDocker.Loading
         /// <summary>The resolver of an installed module: the assemblies of its folder and of its Dependencies folder.</summary>
         public static DesktopResolver ForModule(string moduleDirectory)
         {
-            var dependencies = System.IO.Path.Combine(moduleDirectory, "Dependencies");
-            var files = new System.Collections.Generic.List<string>();
-            foreach (var folder in new[] { moduleDirectory, dependencies })
-            {
-                if (System.IO.Directory.Exists(folder))
-                {
-                    files.AddRange(System.IO.Directory.GetFiles(folder, "*.dll"));
-                }
-            }
-
-            return new DesktopResolver(new DependencyCatalog(dependencies, files));
+            var dependencies = System.IO.Path.Combine(moduleDirectory, DependencyCatalog.FolderName);
+            return new DesktopResolver(new DependencyCatalog(dependencies, DependencyCatalog.DllsIn(moduleDirectory).Concat(DependencyCatalog.DllsIn(dependencies))));
         }
 
         /// <summary>The path that answers a request by its display name; null for names the module does not ship.</summary>
