@@ -91,7 +91,7 @@ namespace PSDocker.EngineAccess
         public async Task<IList<ComposeStep>> PlanUpAsync(ComposeProjectConfig project, IList<ComposeServiceConfig> services, bool forceRecreate, CancellationToken cancellation)
         {
             var steps = new List<ComposeStep>();
-            var networkKeys = new HashSet<string>(services.SelectMany(s => s.Networks.Keys), StringComparer.Ordinal);
+            var networkKeys = ComposeUsage.Networks(services);
             foreach (var network in project.Networks.Where(n => !n.External && networkKeys.Contains(n.Key)))
             {
                 var existing = await _engine.Networks.FindAsync(network.Name, cancellation).ConfigureAwait(false);
@@ -103,7 +103,7 @@ namespace PSDocker.EngineAccess
                 steps.Add(new ComposeStep(ComposeStepKind.CreateNetwork, string.Empty, network.Name) { Network = network });
             }
 
-            var volumeKeys = new HashSet<string>(services.SelectMany(s => s.Volumes).Where(m => m.Type == "volume" && m.Source is not null).Select(m => m.Source!), StringComparer.Ordinal);
+            var volumeKeys = ComposeUsage.Volumes(services);
             foreach (var volume in project.Volumes.Where(v => !v.External && volumeKeys.Contains(v.Key)))
             {
                 if (await _engine.Volumes.FindAsync(volume.Name, cancellation).ConfigureAwait(false) is not null)
@@ -175,7 +175,7 @@ namespace PSDocker.EngineAccess
         /// </summary>
         public async Task CheckExternalsAsync(ComposeProjectConfig project, IList<ComposeServiceConfig> services, CancellationToken cancellation)
         {
-            var networkKeys = new HashSet<string>(services.SelectMany(s => s.Networks.Keys), StringComparer.Ordinal);
+            var networkKeys = ComposeUsage.Networks(services);
             foreach (var network in project.Networks.Where(n => n.External && networkKeys.Contains(n.Key)))
             {
                 var existing = await _engine.Networks.FindAsync(network.Name, cancellation).ConfigureAwait(false);
@@ -188,7 +188,7 @@ namespace PSDocker.EngineAccess
                 }
             }
 
-            var volumeKeys = new HashSet<string>(services.SelectMany(s => s.Volumes).Where(m => m.Type == "volume" && m.Source is not null).Select(m => m.Source!), StringComparer.Ordinal);
+            var volumeKeys = ComposeUsage.Volumes(services);
             foreach (var volume in project.Volumes.Where(v => v.External && volumeKeys.Contains(v.Key)))
             {
                 if (await _engine.Volumes.FindAsync(volume.Name, cancellation).ConfigureAwait(false) is null)

@@ -109,8 +109,8 @@ namespace PSDocker.EngineAccess
 
             // docker compose drops what no enabled service uses (WithoutUnnecessaryResources): neither config
             // shows it nor up creates it.
-            var usedNetworks = new HashSet<string>(project.Services.SelectMany(s => s.Networks.Keys), StringComparer.Ordinal);
-            var usedVolumes = new HashSet<string>(project.Services.SelectMany(s => s.Volumes).Where(m => m.Type == "volume" && m.Source is not null).Select(m => m.Source!), StringComparer.Ordinal);
+            var usedNetworks = ComposeUsage.Networks(project.Services);
+            var usedVolumes = ComposeUsage.Volumes(project.Services);
             project.Networks = networks.Where(n => usedNetworks.Contains(n.Key)).ToArray();
             project.Volumes = volumes.Where(v => usedVolumes.Contains(v.Key)).ToArray();
         }

@@ -41,7 +41,7 @@ namespace PSDocker.EngineAccess
                         Service(e, service);
                     }
                 });
-                var used = new HashSet<string>((services ?? project.Services).SelectMany(s => s.Networks.Keys), StringComparer.Ordinal);
+                var used = ComposeUsage.Networks(services ?? project.Services);
                 var networks = project.Networks.Where(n => services is null || used.Contains(n.Key)).OrderBy(n => n.Key, StringComparer.Ordinal).ToList();
                 if (networks.Count > 0)
                 {
@@ -79,7 +79,7 @@ namespace PSDocker.EngineAccess
                     });
                 }
 
-                var volumeKeys = new HashSet<string>((services ?? project.Services).SelectMany(s => s.Volumes).Where(m => m.Type == "volume" && m.Source is not null).Select(m => m.Source!), StringComparer.Ordinal);
+                var volumeKeys = ComposeUsage.Volumes(services ?? project.Services);
                 var volumes = project.Volumes.Where(v => services is null || volumeKeys.Contains(v.Key)).OrderBy(v => v.Key, StringComparer.Ordinal).ToList();
                 if (volumes.Count > 0)
                 {
