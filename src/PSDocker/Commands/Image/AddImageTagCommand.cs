@@ -35,10 +35,7 @@ namespace PSDocker.Commands
             {
                 try
                 {
-                    if (ImageReference.Parse(tag).Digest is not null)
-                    {
-                        ThrowArgumentError($"'{tag}' is a digest reference; a tag is [registry/]repository[:tag].", "InvalidTag", tag);
-                    }
+                    ImageReference.ParseTag(tag);
                 }
                 catch (InvalidSpecException e)
                 {

@@ -89,7 +89,7 @@ namespace PSDocker.Commands
             {
                 foreach (var tag in Tag)
                 {
-                    ValidateTag(tag);
+                    ImageReference.ParseTag(tag);
                 }
 
                 request = new ImageBuildRequest
@@ -174,26 +174,6 @@ namespace PSDocker.Commands
             }
 
             return built!;
-        }
-
-        private static void ValidateTag(string tag)
-        {
-            ImageReference reference;
-            try
-            {
-                reference = ImageReference.Parse(tag);
-            }
-            catch (InvalidSpecException e)
-            {
-                var reason = e.Message.Replace("image reference", "tag");
-                var use = reason.IndexOf(". Use ", StringComparison.Ordinal);
-                throw new InvalidSpecException("Tag", tag, (use < 0 ? reason.TrimEnd('.') : reason.Substring(0, use)) + ". Use repository[:tag], e.g. 'app:1'.");
-            }
-
-            if (reference.Digest is not null)
-            {
-                throw new InvalidSpecException("Tag", tag, $"'{tag}' is a digest reference; a tag is repository[:tag].");
-            }
         }
 
         private IDictionary<string, string?> BuildArguments()

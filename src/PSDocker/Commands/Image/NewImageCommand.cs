@@ -65,10 +65,7 @@ namespace PSDocker.Commands
             {
                 try
                 {
-                    if (ImageReference.Parse(Tag).Digest is not null)
-                    {
-                        ThrowArgumentError($"'{Tag}' is a digest reference; a tag is repository[:tag].", "InvalidTag", Tag);
-                    }
+                    ImageReference.ParseTag(Tag);
                 }
                 catch (InvalidSpecException e)
                 {

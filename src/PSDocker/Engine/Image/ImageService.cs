@@ -99,12 +99,7 @@ namespace PSDocker.EngineAccess
         /// <summary>Adds a tag to an image (<c>docker tag SOURCE TARGET</c>); the target is validated first.</summary>
         public Task TagAsync(string source, string target, CancellationToken cancellation)
         {
-            var reference = ImageReference.Parse(target);
-            if (reference.Digest is not null)
-            {
-                throw new InvalidSpecException("Tag", target, $"'{target}' is a digest reference; a tag is repository[:tag].");
-            }
-
+            var reference = ImageReference.ParseTag(target);
             return Call(c => c.Images.TagImageAsync(source, new ImageTagParameters { RepositoryName = reference.Repository, Tag = reference.Tag }, cancellation), cancellation);
         }
 
@@ -340,10 +335,7 @@ namespace PSDocker.EngineAccess
             var context = BuildContext.Prepare(request.ContextPath, request.Dockerfile);
             foreach (var tag in request.Tags)
             {
-                if (ImageReference.Parse(tag).Digest is not null)
-                {
-                    throw new InvalidSpecException("Tag", tag, $"'{tag}' is a digest reference; a tag is repository[:tag].");
-                }
+                ImageReference.ParseTag(tag);
             }
 
             if (request.Platform is not null && Engine.ApiVersion is { } version && version < new System.Version(1, 38))

@@ -29,6 +29,33 @@ namespace PSDocker.EngineAccess
         /// <summary>What the pull endpoint's <c>tag</c> parameter takes: the digest or the tag.</summary>
         public string TagOrDigest => Digest ?? Tag!;
 
+        /// <summary>
+        /// Reads a reference given as a tag to make (<c>docker tag</c>, <c>docker build -t</c>):
+        /// <c>[registry/]repository[:tag]</c>, never a digest.
+        /// </summary>
+        /// <exception cref="InvalidSpecException">Not a reference, or a digest reference (spec "Tag").</exception>
+        public static ImageReference ParseTag(string tag)
+        {
+            ImageReference reference;
+            try
+            {
+                reference = Parse(tag);
+            }
+            catch (InvalidSpecException e)
+            {
+                var reason = e.Message.Replace("image reference", "tag");
+                var use = reason.IndexOf(". Use ", StringComparison.Ordinal);
+                throw new InvalidSpecException("Tag", tag, (use < 0 ? reason.TrimEnd('.') : reason.Substring(0, use)) + ". Use repository[:tag], e.g. 'app:1'.");
+            }
+
+            if (reference.Digest is not null)
+            {
+                throw new InvalidSpecException("Tag", tag, $"'{tag}' is a digest reference; a tag is [registry/]repository[:tag].");
+            }
+
+            return reference;
+        }
+
         /// <summary>Splits a reference.</summary>
         /// <exception cref="InvalidSpecException">The reference is empty or has an empty part.</exception>
         public static ImageReference Parse(string reference)
