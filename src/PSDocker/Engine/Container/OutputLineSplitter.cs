@@ -6,7 +6,8 @@ namespace PSDocker.EngineAccess
 {
     /// <summary>
     /// Turns one output stream's bytes, in chunks cut anywhere (inside a line or a UTF-8 character),
-    /// into whole lines without their line endings (<c>\n</c> or <c>\r\n</c>).
+    /// into whole lines without their line endings (<c>\n</c> or <c>\r\n</c>); or text already decoded,
+    /// in pieces cut anywhere (a build's output).
     /// </summary>
     public sealed class OutputLineSplitter
     {
@@ -24,21 +25,29 @@ namespace PSDocker.EngineAccess
             }
 
             var decoded = _decoder.GetChars(buffer, offset, count, _chars, 0, flush: false);
+            return Split(_chars, decoded);
+        }
+
+        /// <summary>Adds a piece of text and returns the lines it completes.</summary>
+        public IReadOnlyList<string> Push(string text) => Split(text.ToCharArray(), text.Length);
+
+        private IReadOnlyList<string> Split(char[] chars, int count)
+        {
             List<string>? lines = null;
             var start = 0;
-            for (var i = 0; i < decoded; i++)
+            for (var i = 0; i < count; i++)
             {
-                if (_chars[i] != '\n')
+                if (chars[i] != '\n')
                 {
                     continue;
                 }
 
-                _line.Append(_chars, start, i - start);
+                _line.Append(chars, start, i - start);
                 (lines ??= new List<string>()).Add(TakeLine());
                 start = i + 1;
             }
 
-            _line.Append(_chars, start, decoded - start);
+            _line.Append(chars, start, count - start);
             return (IReadOnlyList<string>?)lines ?? Array.Empty<string>();
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace PSDocker.EngineAccess
@@ -17,7 +16,7 @@ namespace PSDocker.EngineAccess
         private static readonly Regex SuccessLine = new Regex(@"^Successfully built ([0-9a-f]+)\s*$", RegexOptions.CultureInvariant);
 
         private readonly IProgress<ImageBuildProgress>? _progress;
-        private readonly StringBuilder _partial = new StringBuilder();
+        private readonly OutputLineSplitter _lines = new OutputLineSplitter();
 
         /// <summary>Creates a reader reporting to <paramref name="progress"/> (null: lines are only tracked).</summary>
         public BuildOutputReader(IProgress<ImageBuildProgress>? progress) => _progress = progress;
@@ -48,28 +47,18 @@ namespace PSDocker.EngineAccess
                 return;
             }
 
-            var start = 0;
-            for (var i = 0; i < text.Length; i++)
+            foreach (var line in _lines.Push(text))
             {
-                if (text[i] == '\n')
-                {
-                    _partial.Append(text, start, i - start);
-                    Line(_partial.ToString().TrimEnd('\r'));
-                    _partial.Clear();
-                    start = i + 1;
-                }
+                Line(line);
             }
-
-            _partial.Append(text, start, text.Length - start);
         }
 
         /// <summary>At the end of the stream: reports a last line that had no line ending.</summary>
         public void Complete()
         {
-            if (_partial.Length > 0)
+            if (_lines.Flush() is { } last)
             {
-                Line(_partial.ToString());
-                _partial.Clear();
+                Line(last);
             }
         }
 
