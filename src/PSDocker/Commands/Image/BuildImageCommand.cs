@@ -98,7 +98,7 @@ namespace PSDocker.Commands
                     Dockerfile = Dockerfile is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Dockerfile),
                     Tags = Tag.ToList(),
                     BuildArgs = BuildArguments(),
-                    Labels = Labels(),
+                    Labels = EnvironmentVariables.ToLabels(Label),
                     Target = Target,
                     NoCache = NoCache,
                     Pull = Pull,
@@ -196,18 +196,6 @@ namespace PSDocker.Commands
                 {
                     throw new InvalidSpecException("BuildArg", name, $"The build argument '{name}' is given more than one value, but build arguments hold one string. Give a single value, or join the values yourself: -BuildArg @{{ {name} = 'a,b' }}.");
                 }
-            }
-
-            return result;
-        }
-
-        private IDictionary<string, string> Labels()
-        {
-            var result = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (DictionaryEntry entry in Label ?? new Hashtable())
-            {
-                var name = Convert.ToString(entry.Key is PSObject k ? k.BaseObject : entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                result[name] = EnvironmentVariables.ScalarText(name, entry.Value, "Label");
             }
 
             return result;

@@ -149,10 +149,7 @@ namespace PSDocker.EngineAccess
 
             if (Label is { Count: > 0 })
             {
-                parameters.Labels = Label.Cast<DictionaryEntry>().ToDictionary(
-                    e => EnvironmentVariables.ScalarText(e.Key, e.Key, "Label"),
-                    e => EnvironmentVariables.ScalarText(e.Key, e.Value, "Label"),
-                    StringComparer.Ordinal);
+                parameters.Labels = EnvironmentVariables.ToLabels(Label);
             }
 
             AddPorts(parameters, host);

@@ -24,6 +24,19 @@ namespace PSDocker.EngineAccess
                     .ToList()
                 : null;
 
+        /// <summary>A <c>-Label</c> hashtable as the engine's labels; empty when there are none.</summary>
+        /// <exception cref="InvalidSpecException">A value is not a single value (see <see cref="ScalarText"/>).</exception>
+        public static Dictionary<string, string> ToLabels(IDictionary? labels)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (DictionaryEntry entry in labels ?? new Hashtable())
+            {
+                result[ScalarText(entry.Key, entry.Key, "Label")] = ScalarText(entry.Key, entry.Value, "Label");
+            }
+
+            return result;
+        }
+
         /// <summary>
         /// The text of one scalar value of a hashtable parameter (<c>-Environment</c>, <c>-Label</c>): strings,
         /// numbers, booleans, enums, dates, GUIDs, URIs and versions; null gives "". Anything else (arrays,
