@@ -291,14 +291,7 @@ namespace PSDocker.EngineAccess
                     break;
                 case ComposeStepKind.RemoveContainer:
                     await _engine.Containers.StopAsync(step.Existing!.Id, stopTimeout, cancellation).ConfigureAwait(false);
-                    try
-                    {
-                        await _engine.Containers.RemoveAsync(step.Existing.Id, force: true, volumes: removeVolumes, cancellation).ConfigureAwait(false);
-                    }
-                    catch (EngineException e) when (e.ErrorId is "ContainerNotFound" or "ContainerRemovalInProgress")
-                    {
-                    }
-
+                    await _engine.Containers.RemoveQuietlyAsync(step.Existing.Id, cancellation, volumes: removeVolumes).ConfigureAwait(false);
                     break;
                 case ComposeStepKind.RemoveNetwork:
                     try

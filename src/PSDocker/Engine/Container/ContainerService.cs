@@ -352,12 +352,12 @@ namespace PSDocker.EngineAccess
             }
         }
 
-        /// <summary>Removes a container with its anonymous volumes (<c>docker rm -f -v</c>), ignoring that it is gone or already going.</summary>
-        public async Task RemoveQuietlyAsync(string id, CancellationToken cancellation)
+        /// <summary>Removes a container with its anonymous volumes (<c>docker rm -f -v</c>; without them when <paramref name="volumes"/> is false), ignoring that it is gone or already going.</summary>
+        public async Task RemoveQuietlyAsync(string id, CancellationToken cancellation, bool volumes = true)
         {
             try
             {
-                await RemoveAsync(id, force: true, volumes: true, cancellation).ConfigureAwait(false);
+                await RemoveAsync(id, force: true, volumes: volumes, cancellation).ConfigureAwait(false);
             }
             catch (EngineException e) when (e.ErrorId is "ContainerNotFound" or "ContainerRemovalInProgress" or "ContainerConflict")
             {
